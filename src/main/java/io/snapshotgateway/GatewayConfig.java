@@ -1,0 +1,88 @@
+package io.snapshotgateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Everything an operator configures: the sources (accounts) to list, and how hard to call the vendors. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Named sources, one per vendor account; no default: an empty map lists nothing. */
+    Map<String, Source> sources();
+
+    /** How vendor calls are made. */
+    Fetch fetch();
+
+    /** Page tokens. */
+    Cursor cursor();
+
+    /** Page tokens handed to callers. */
+    interface Cursor {
+        /**
+         * Key of the MAC that makes page tokens tamper-evident. Default: a built-in key, so that every replica accepts
+         * every other's tokens; set one per deployment to make tokens unforgeable.
+         */
+        @WithDefault("snapshot-gateway-page-token-v1")
+        String key();
+    }
+
+    /** One configured account of one provider. */
+    interface Source {
+        /** Provider id: alibaba-ecs, alibaba-eds or huawei-workspace. Required. */
+        Provider provider();
+
+        /** Region ids this source serves, comma-separated. Required. */
+        List<String> regions();
+
+        /** Huawei only: project id per region ({@code project-ids.<region>}). Default: none. */
+        @WithName("project-ids")
+        Map<String, String> projectIds();
+
+        /** Access key id (Alibaba AccessKeyId, Huawei AK). Default: none; from the environment or a Secret only. */
+        @WithName("access-key-id")
+        Optional<String> accessKeyId();
+
+        /** Access key secret (Alibaba AccessKeySecret, Huawei SK). Default: none; from a Secret only. */
+        @WithName("access-key-secret")
+        Optional<String> accessKeySecret();
+
+        /** STS / temporary security token. Default: none. */
+        @WithName("security-token")
+        Optional<String> securityToken();
+
+        /** Base URL overriding the vendor's public endpoint; may contain {region}. Default: the vendor's. */
+        Optional<String> endpoint();
+    }
+
+    /** Limits and timeouts for vendor calls. */
+    interface Fetch {
+        /** How many source/region listings run at once per request. Default 16. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** How many pages of one listing are fetched at once. Default 4. */
+        @WithName("page-concurrency")
+        @WithDefault("4")
+        int pageConcurrency();
+
+        /** Entries asked per vendor page (capped by each vendor's maximum). Default 100. */
+        @WithName("page-size")
+        @WithDefault("100")
+        int pageSize();
+
+        /** Most pages one listing may take before the gateway calls the vendor broken. Default 200. */
+        @WithName("max-pages")
+        @WithDefault("200")
+        int maxPages();
+
+        /** How long one vendor call may take. Default 10s. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+}

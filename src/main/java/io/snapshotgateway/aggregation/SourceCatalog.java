@@ -1,0 +1,60 @@
+package io.snapshotgateway.aggregation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.problem.ParameterError;
+import io.snapshotgateway.provider.Scope;
+
+/** The configured sources and regions, and which of them a request selects. */
+@ApplicationScoped
+public class SourceCatalog {
+    private final List<Scope> all;
+
+    public SourceCatalog(GatewayConfig config) {
+        List<Scope> scopes = new ArrayList<>();
+        config.sources().forEach((name, source) -> source.regions().forEach(region -> scopes
+                .add(new Scope(name, source.provider(), region, source.projectIds().get(region)))));
+        scopes.sort(Comparator.comparing(Scope::source).thenComparing(Scope::region));
+        this.all = List.copyOf(scopes);
+    }
+
+    public List<Scope> all() {
+        return all;
+    }
+
+    /** Names a selection refers to that are not configured: each is a bad parameter. */
+    public List<ParameterError> unknown(Selection selection) {
+        List<ParameterError> errors = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        all.forEach(s -> names.add(s.source()));
+        selection.sources().stream().filter(s -> !names.contains(s)).sorted().forEach(s -> errors
+                .add(new ParameterError("source", "unknown source '" + s + "'; configured: " + String.join(", ", names))));
+        if (!selection.regions().isEmpty()) {
+            Set<String> regions = new TreeSet<>();
+            all.stream().filter(s -> selectedSource(selection, s)).forEach(s -> regions.add(s.region()));
+            selection.regions().stream().filter(r -> !regions.contains(r)).sorted().forEach(r -> errors.add(
+                    new ParameterError("region", "region '" + r + "' is not configured for any selected source"
+                            + (regions.isEmpty() ? "" : "; configured: " + String.join(", ", regions)))));
+        }
+        return errors;
+    }
+
+    public List<Scope> select(Selection selection) {
+        return all.stream()
+                .filter(s -> selectedSource(selection, s))
+                .filter(s -> selection.regions().isEmpty() || selection.regions().contains(s.region()))
+                .toList();
+    }
+
+    private static boolean selectedSource(Selection selection, Scope s) {
+        return (selection.providers().isEmpty() || selection.providers().contains(s.provider()))
+                && (selection.sources().isEmpty() || selection.sources().contains(s.source()));
+    }
+}

@@ -1,0 +1,154 @@
+package io.snapshotgateway.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.snapshotgateway.CreationType;
+import io.snapshotgateway.DiskType;
+import io.snapshotgateway.Provider;
+import io.snapshotgateway.SnapshotFilter;
+import io.snapshotgateway.SnapshotStatus;
+import io.snapshotgateway.aggregation.ListingQuery;
+import io.snapshotgateway.aggregation.Selection;
+import io.snapshotgateway.aggregation.SortOrder;
+import io.snapshotgateway.problem.ParameterError;
+
+/**
+ * Turns the query string of {@code GET /snapshots} into a {@link ListingQuery}, collecting every bad parameter instead
+ * of stopping at the first. Unknown parameters are refused too: a misspelt filter must not silently list everything.
+ */
+final class ListingQueryParser {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final Set<String> PARAMETERS = Set.of("provider", "source", "region", "desktop_id", "instance_id",
+            "disk_id", "snapshot_id", "name", "status", "disk_type", "creation_type", "created_after",
+            "created_before", "sort", "limit", "page_token");
+    private static final Set<String> SINGLE_VALUED = Set.of("created_after", "created_before", "sort", "limit",
+            "page_token");
+
+    private final Map<String, List<String>> raw;
+    private final List<ParameterError> errors = new ArrayList<>();
+
+    private ListingQueryParser(Map<String, List<String>> raw) {
+        this.raw = raw;
+    }
+
+    /** The parsed query, or the list of everything wrong with it. */
+    record Parsed(ListingQuery query, List<ParameterError> errors) {
+    }
+
+    static Parsed parse(Map<String, List<String>> queryParameters, boolean bypassCache) {
+        return new ListingQueryParser(queryParameters).parse(bypassCache);
+    }
+
+    private Parsed parse(boolean bypassCache) {
+        raw.keySet().stream().filter(k -> !PARAMETERS.contains(k)).sorted().forEach(k -> errors.add(new ParameterError(
+                k, "is not a parameter of GET /snapshots; known: " + String.join(", ", PARAMETERS.stream().sorted().toList()))));
+        SINGLE_VALUED.stream().sorted().filter(k -> raw.getOrDefault(k, List.of()).size() > 1)
+                .forEach(k -> errors.add(new ParameterError(k, "may be given only once")));
+
+        Set<Provider> providers = enums("provider", Provider::fromId,
+                Arrays.stream(Provider.values()).map(Provider::id).toList());
+        Set<SnapshotStatus> statuses = enums("status", SnapshotStatus::fromId,
+                Arrays.stream(SnapshotStatus.values()).map(SnapshotStatus::id).toList());
+        Set<DiskType> diskTypes = enums("disk_type", DiskType::fromId,
+                Arrays.stream(DiskType.values()).map(DiskType::id).toList());
+        Set<CreationType> creationTypes = enums("creation_type", CreationType::fromId,
+                Arrays.stream(CreationType.values()).map(CreationType::id).toList());
+        Instant after = instant("created_after");
+        Instant before = instant("created_before");
+        if (after != null && before != null && !before.isAfter(after)) {
+            errors.add(new ParameterError("created_before", "must be later than created_after"));
+        }
+        SortOrder sort = single("sort").map(v -> SortOrder.fromParameter(v).orElseGet(() -> {
+            errors.add(new ParameterError("sort", "must be one of create_time, -create_time"));
+            return null;
+        })).orElse(SortOrder.NEWEST_FIRST);
+        int limit = limit();
+
+        SnapshotFilter filter = new SnapshotFilter(values("snapshot_id"), values("disk_id"), values("desktop_id"),
+                values("instance_id"), values("name"), statuses, diskTypes, creationTypes, after, before);
+        Selection selection = new Selection(providers, values("source"), values("region"));
+        ListingQuery query = new ListingQuery(selection, filter, sort == null ? SortOrder.NEWEST_FIRST : sort, limit,
+                single("page_token"), bypassCache);
+        return new Parsed(query, List.copyOf(errors));
+    }
+
+    /** All values of a parameter: repeated, comma-separated, or both; blanks dropped. */
+    private Set<String> values(String name) {
+        Set<String> values = new LinkedHashSet<>();
+        raw.getOrDefault(name, List.of()).forEach(v -> Arrays.stream(v.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).forEach(values::add));
+        return values;
+    }
+
+    private Optional<String> single(String name) {
+        List<String> all = raw.getOrDefault(name, List.of());
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = all.get(0).trim();
+        if (value.isEmpty()) {
+            errors.add(new ParameterError(name, "must not be empty"));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private <E> Set<E> enums(String name, Function<String, Optional<E>> parse, List<String> allowed) {
+        Set<E> result = new LinkedHashSet<>();
+        for (String v : values(name)) {
+            parse.apply(v).ifPresentOrElse(result::add, () -> errors.add(new ParameterError(name,
+                    "'" + v + "' is not one of " + String.join(", ", allowed))));
+        }
+        return result;
+    }
+
+    private int limit() {
+        Optional<String> value = single("limit");
+        if (value.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.get());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new ParameterError("limit", "must be an integer from 1 to " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+
+    /** An ISO-8601 instant with Z or an offset (fractions allowed), or a plain date meaning its UTC midnight. */
+    private Instant instant(String name) {
+        Optional<String> value = single(name);
+        if (value.isEmpty()) {
+            return null;
+        }
+        String v = value.get();
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notDate) {
+                errors.add(new ParameterError(name,
+                        "must be an ISO-8601 instant such as 2024-04-20T08:36:16Z (or a date such as 2024-04-20)"));
+                return null;
+            }
+        }
+    }
+}

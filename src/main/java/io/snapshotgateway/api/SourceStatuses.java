@@ -1,0 +1,79 @@
+package io.snapshotgateway.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.snapshotgateway.aggregation.SourceOutcome;
+import io.snapshotgateway.problem.Problem;
+import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.problem.SourceProblem;
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.UpstreamFailure;
+
+/** Renders per-scope outcomes as {@code sources[]} entries and, when nothing answered, as one problem. */
+final class SourceStatuses {
+    /** Vendor guidance is to wait 2–5 s after throttling when the vendor does not say. */
+    static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+    private SourceStatuses() {
+    }
+
+    static List<SourceStatus> of(List<SourceOutcome> outcomes) {
+        return outcomes.stream().map(SourceStatuses::of).toList();
+    }
+
+    static SourceStatus of(SourceOutcome outcome) {
+        Scope s = outcome.scope();
+        if (outcome instanceof SourceOutcome.Listed l) {
+            return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "ok",
+                    l.snapshots().size(), l.cache(), l.ageSeconds(), null);
+        }
+        SourceOutcome.Failed f = (SourceOutcome.Failed) outcome;
+        return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "failed", null, null, null,
+                problem(s, f.failure()));
+    }
+
+    static SourceProblem problem(Scope s, UpstreamFailure f) {
+        return new SourceProblem(f.type().uri(), f.type().title(), f.type().status(), f.detail(), s.source(),
+                s.provider().id(), s.region(), s.projectId(), f.vendorCode(), f.vendorMessage(), f.vendorRequestId(),
+                f.retryAfter() == null ? null : retrySeconds(f.retryAfter()));
+    }
+
+    /**
+     * The answer when every selected scope failed: 504 if all timed out, 503 with Retry-After if all were throttled,
+     * else 502.
+     */
+    static ProblemAndHeaders allFailed(List<SourceOutcome> outcomes, String instance) {
+        List<SourceOutcome.Failed> failed = outcomes.stream().map(SourceOutcome.Failed.class::cast).toList();
+        List<ProblemType> types = failed.stream().map(f -> f.failure().type()).distinct().toList();
+        ProblemType same = types.size() == 1 ? types.get(0) : null;
+        int status = same == ProblemType.UPSTREAM_TIMEOUT ? 504 : same == ProblemType.UPSTREAM_THROTTLED ? 503 : 502;
+        List<SourceProblem> problems = failed.stream().map(f -> problem(f.scope(), f.failure())).toList();
+        String detail = failed.size() == 1 ? "The only selected source failed: " + failed.get(0).failure().detail()
+                : "All " + failed.size() + " selected source/regions failed"
+                        + (same == null ? "" : " (" + same.title().toLowerCase(java.util.Locale.ROOT) + ")");
+        Problem problem = new Problem(ProblemType.ALL_SOURCES_FAILED.uri(), ProblemType.ALL_SOURCES_FAILED.title(),
+                status, detail, instance, List.of(), problems);
+        if (status != 503) {
+            return new ProblemAndHeaders(problem, Map.of());
+        }
+        long retry = failed.stream().map(f -> f.failure().retryAfter()).filter(Objects::nonNull)
+                .map(SourceStatuses::retrySeconds).max(Long::compare).orElse(DEFAULT_RETRY_AFTER_SECONDS);
+        return new ProblemAndHeaders(problem, Map.of("Retry-After", Long.toString(retry)));
+    }
+
+    /** A problem with the extra headers it must be sent with. */
+    record ProblemAndHeaders(Problem problem, Map<String, String> headers) {
+    }
+
+    private static long retrySeconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    static Optional<SourceOutcome> anyListed(List<SourceOutcome> outcomes) {
+        return outcomes.stream().filter(o -> o instanceof SourceOutcome.Listed).findFirst();
+    }
+}

@@ -1,0 +1,72 @@
+package io.snapshotgateway.problem;
+
+import java.util.Map;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.logging.Log;
+
+/** The one place where exceptions on the HTTP edge become problem documents. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Problem problem = e.problem().instance() == null ? withInstance(e.problem(), path(uri)) : e.problem();
+        if (problem.status() >= 500) {
+            Log.warnf("%s %s: %s", problem.status(), problem.type(), problem.detail());
+        } else {
+            Log.infof("%s %s: %s", problem.status(), problem.type(), problem.detail());
+        }
+        return ProblemResponses.of(problem, e.headers());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            default -> ProblemType.INVALID_PARAMETER;
+        };
+        Log.infof("%d %s on %s", status, type.uri(), path(uri));
+        Problem problem = Problem.of(type, detailFor(type, status), path(uri));
+        if (e instanceof NotAllowedException && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            return ProblemResponses.of(problem, Map.of(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)));
+        }
+        return ProblemResponses.of(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "Unexpected failure on %s", path(uri));
+        return ProblemResponses.of(Problem.of(ProblemType.INTERNAL,
+                "The gateway failed unexpectedly; the failure has been logged.", path(uri)));
+    }
+
+    private static String detailFor(ProblemType type, int status) {
+        return switch (type) {
+            case NOT_FOUND -> "No resource at this path";
+            case METHOD_NOT_ALLOWED -> "This resource does not answer this method";
+            case NOT_ACCEPTABLE -> "The gateway produces application/json only";
+            default -> "The request was not valid (HTTP " + status + ")";
+        };
+    }
+
+    private static Problem withInstance(Problem p, String instance) {
+        return new Problem(p.type(), p.title(), p.status(), p.detail(), instance, p.errors(), p.sources());
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

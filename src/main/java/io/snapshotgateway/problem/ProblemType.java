@@ -1,0 +1,69 @@
+package io.snapshotgateway.problem;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every kind of problem the gateway answers with, its HTTP status and the page that explains it. */
+public enum ProblemType {
+    INVALID_PARAMETER("invalid-parameter", "Invalid request parameter", 400,
+            "A query parameter or page token was not valid. The `errors` array names every bad parameter and why."),
+    UNAUTHORIZED("unauthorized", "Unauthorized", 401,
+            "The request carried no API key, or one the gateway does not know."),
+    FORBIDDEN("forbidden", "Forbidden", 403,
+            "The API key may not see one of the requested sources or regions."),
+    NOT_FOUND("not-found", "Not found", 404,
+            "No resource lives at this path. The gateway serves GET /snapshots, /q/health/* and /q/openapi."),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405,
+            "The resource exists but does not answer this HTTP method; the Allow header lists those it does."),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406,
+            "The Accept header asks for a media type the gateway cannot produce; it speaks application/json."),
+    UPSTREAM_REJECTED("upstream-rejected", "Upstream rejected the request", 502,
+            "The vendor refused the gateway's call: bad credentials or signature, missing permission, or a vendor parameter it did not accept. Check the source's credentials and RAM/IAM policy; vendor_code says which."),
+    UPSTREAM_THROTTLED("upstream-throttled", "Upstream throttled the request", 503,
+            "The vendor's rate limit was reached. Retry after the number of seconds in Retry-After."),
+    UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream unavailable", 502,
+            "The vendor answered with a server error, could not be reached, or sent a response the gateway could not read."),
+    UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", 504,
+            "The vendor did not answer within the configured timeout."),
+    ALL_SOURCES_FAILED("all-sources-failed", "All sources failed", 502,
+            "No selected source or region answered. `sources` lists each one's problem."),
+    INTERNAL("internal", "Internal error", 500,
+            "The gateway hit a bug. The failure is logged with a correlation; the body never holds a stack trace or a secret.");
+
+    private final String slug;
+    private final String title;
+    private final int status;
+    private final String explanation;
+
+    ProblemType(String slug, String title, int status, String explanation) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+        this.explanation = explanation;
+    }
+
+    /** The {@code type} member of a problem document: a path on this gateway that explains the problem. */
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    public static Optional<ProblemType> fromSlug(String slug) {
+        return Arrays.stream(values()).filter(t -> t.slug.equals(slug)).findFirst();
+    }
+}

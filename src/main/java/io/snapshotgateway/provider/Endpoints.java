@@ -1,0 +1,16 @@
+package io.snapshotgateway.provider;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Resolves the base URL of one source in one region: the operator's override, or the vendor's public host. */
+public final class Endpoints {
+    private Endpoints() {
+    }
+
+    public static URI resolve(Optional<String> override, String region, String vendorHost) {
+        String base = override.map(o -> o.replace("{region}", region)).orElse("https://" + vendorHost);
+        // RPC APIs live at "/": without the slash the client would send an empty request path.
+        return URI.create(base.endsWith("/") ? base : base + "/");
+    }
+}

@@ -1,0 +1,89 @@
+package io.snapshotgateway.provider.alibaba;
+
+import java.util.Locale;
+
+import io.snapshotgateway.CreationType;
+import io.snapshotgateway.DiskType;
+import io.snapshotgateway.SnapshotStatus;
+
+/**
+ * Normalizes the enum-like values ECS and EDS share. ECS answers in lowercase, EDS in uppercase; both are accepted.
+ * An unknown value normalizes to null (the adapter keeps the raw value in attributes).
+ */
+public final class AlibabaValues {
+    private AlibabaValues() {
+    }
+
+    public static SnapshotStatus status(String vendor) {
+        return switch (lower(vendor)) {
+            case "progressing" -> SnapshotStatus.CREATING;
+            case "accomplished" -> SnapshotStatus.AVAILABLE;
+            case "failed" -> SnapshotStatus.FAILED;
+            default -> null;
+        };
+    }
+
+    /** The vendor's {@code Status} filter value for a normalized status, or null if the vendor has none. */
+    public static String statusFilter(SnapshotStatus status) {
+        return switch (status) {
+            case CREATING -> "progressing";
+            case AVAILABLE -> "accomplished";
+            case FAILED -> "failed";
+            default -> null;
+        };
+    }
+
+    public static DiskType diskType(String vendor) {
+        return switch (lower(vendor)) {
+            case "system" -> DiskType.SYSTEM;
+            case "data" -> DiskType.DATA;
+            default -> null;
+        };
+    }
+
+    public static String diskTypeFilter(DiskType type) {
+        return type == DiskType.SYSTEM ? "System" : "Data";
+    }
+
+    /** {@code auto}/{@code user} only: ECS also documents {@code timer} and {@code all}, which stay unnormalized. */
+    public static CreationType creationType(String vendor) {
+        return switch (lower(vendor)) {
+            case "auto" -> CreationType.AUTO;
+            case "user" -> CreationType.MANUAL;
+            default -> null;
+        };
+    }
+
+    public static String creationTypeFilter(CreationType type) {
+        return type == CreationType.AUTO ? "auto" : "user";
+    }
+
+    /** {@code "100%"} (or {@code "100"}) to 100; anything else to null. */
+    public static Integer progress(String vendor) {
+        if (vendor == null) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(vendor.trim().replace("%", "").trim());
+            return p >= 0 && p <= 100 ? p : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Disk size in GiB, sent as a string by the SDK model and as a number in the docs. */
+    public static Long sizeGib(String vendor) {
+        if (vendor == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(vendor.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String value) {
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,159 @@
+package io.snapshotgateway.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.provider.alibaba.AlibabaSignatures;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Alibaba's RPC front door as the official SDKs meet it at {@code /}: reads parameters from the query string (and a
+ * form body), checks a V1 ({@code Signature} parameter) or V3 ({@code ACS3-HMAC-SHA256} header) signature against
+ * the demo keys, and routes by {@code Version} and {@code Action}. Errors use the vendor's real body and status.
+ */
+@Singleton
+public class AlibabaRpcSimulator {
+    private static final Pattern V3_AUTH = Pattern
+            .compile("ACS3-HMAC-SHA256\\s+Credential=([^,]+),\\s*SignedHeaders=([^,]+),\\s*Signature=([0-9a-fA-F]+)");
+    private static final String HOST_ID = "ecs.aliyuncs.com";
+
+    private final SimulatorConfig config;
+    private final ObjectMapper json;
+    private final Map<String, RpcProduct> products = new LinkedHashMap<>();
+
+    public AlibabaRpcSimulator(SimulatorConfig config, ObjectMapper json, Instance<RpcProduct> products) {
+        this.config = config;
+        this.json = json;
+        products.forEach(p -> this.products.put(p.version(), p));
+    }
+
+    void handle(RoutingContext ctx) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        try {
+            Map<String, String> params = params(ctx);
+            authenticate(ctx, params);
+            String version = firstNonNull(params.get("Version"), ctx.request().getHeader("x-acs-version"));
+            String action = firstNonNull(params.get("Action"), ctx.request().getHeader("x-acs-action"));
+            RpcProduct product = version == null ? null : products.get(version);
+            if (product == null) {
+                throw new RpcErrorException(400, "InvalidVersion", "Specified parameter Version is not valid.");
+            }
+            Map<String, Object> body = new LinkedHashMap<>(product.call(action, params));
+            body.put("RequestId", requestId);
+            send(ctx, 200, body);
+        } catch (RpcErrorException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("RequestId", requestId);
+            body.put("HostId", HOST_ID);
+            body.put("Code", e.error().code());
+            body.put("Message", e.error().message());
+            body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.error().code() + "&product=Ecs");
+            send(ctx, e.error().status(), body);
+        }
+    }
+
+    private void authenticate(RoutingContext ctx, Map<String, String> params) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.startsWith(AlibabaSignatures.V3_ALGORITHM)) {
+            verifyV3(ctx, params, authorization);
+        } else if (params.containsKey("Signature")) {
+            verifyV1(ctx, params);
+        } else {
+            throw new RpcErrorException(400, "MissingParameter", "The input parameter \"Signature\" that is mandatory "
+                    + "for processing this request is not supplied.");
+        }
+    }
+
+    private void verifyV1(RoutingContext ctx, Map<String, String> params) {
+        checkAccessKey(params.get("AccessKeyId"));
+        if (!"HMAC-SHA1".equalsIgnoreCase(params.get("SignatureMethod"))) {
+            throw new RpcErrorException(400, "InvalidSignatureMethod", "Specified signature method is not valid.");
+        }
+        Map<String, String> signed = new LinkedHashMap<>(params);
+        // The official SDK leaves empty-valued parameters out of what it signs.
+        signed.values().removeIf(String::isEmpty);
+        String stringToSign = AlibabaSignatures.v1StringToSign(ctx.request().method().name(), signed);
+        String expected = AlibabaSignatures.v1Signature(config.accessKeySecret(), stringToSign);
+        if (!Hashing.constantTimeEquals(expected, params.get("Signature"))) {
+            throw signatureMismatch(stringToSign);
+        }
+    }
+
+    private void verifyV3(RoutingContext ctx, Map<String, String> params, String authorization) {
+        Matcher m = V3_AUTH.matcher(authorization);
+        if (!m.find()) {
+            throw new RpcErrorException(400, "IncompleteSignature",
+                    "The request signature does not conform to Aliyun standards.");
+        }
+        checkAccessKey(m.group(1));
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : m.group(2).split(";")) {
+            String value = ctx.request().getHeader(name);
+            headers.put(name, value == null ? "" : value);
+        }
+        String payloadHash = ctx.request().getHeader("x-acs-content-sha256");
+        String bodyHash = ctx.body() == null || ctx.body().buffer() == null ? Hashing.EMPTY_SHA256_HEX
+                : Hashing.sha256Hex(ctx.body().buffer().getBytes());
+        if (payloadHash != null && !payloadHash.equalsIgnoreCase(bodyHash)) {
+            throw new RpcErrorException(400, "IncompleteSignature", "The request content hash does not match.");
+        }
+        String canonical = AlibabaSignatures.v3CanonicalRequest(ctx.request().method().name(), "/",
+                AlibabaSignatures.parseQuery(ctx.request().query()), headers, bodyHash);
+        String stringToSign = AlibabaSignatures.v3StringToSign(canonical);
+        String expected = AlibabaSignatures.v3Signature(config.accessKeySecret(), stringToSign);
+        if (!Hashing.constantTimeEquals(expected, m.group(3).toLowerCase(Locale.ROOT))) {
+            throw signatureMismatch(stringToSign);
+        }
+    }
+
+    private void checkAccessKey(String accessKeyId) {
+        if (!config.accessKeyId().equals(accessKeyId)) {
+            throw new RpcErrorException(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+        }
+    }
+
+    /** The real message quotes the server's string-to-sign; the gateway must never pass it on. */
+    private static RpcErrorException signatureMismatch(String stringToSign) {
+        return new RpcErrorException(400, "SignatureDoesNotMatch",
+                "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+    }
+
+    private static Map<String, String> params(RoutingContext ctx) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : AlibabaSignatures.parseQuery(ctx.request().query())) {
+            params.putIfAbsent(e.getKey(), e.getValue());
+        }
+        MultiMap form = ctx.request().formAttributes();
+        if (form != null) {
+            form.forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        return params;
+    }
+
+    private void send(RoutingContext ctx, int status, Map<String, Object> body) {
+        try {
+            ctx.response().setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
+                    .end(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

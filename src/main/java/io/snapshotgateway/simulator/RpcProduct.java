@@ -1,0 +1,11 @@
+package io.snapshotgateway.simulator;
+
+import java.util.Map;
+
+/** A simulated Alibaba RPC product (one API version) answering its actions. */
+interface RpcProduct {
+    String version();
+
+    /** The response body (a JSON-ready map) of {@code action}, or throws {@link RpcErrorException}. */
+    Map<String, Object> call(String action, Map<String, String> params);
+}

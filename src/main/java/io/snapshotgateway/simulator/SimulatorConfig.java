@@ -1,0 +1,44 @@
+package io.snapshotgateway.simulator;
+
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** The built-in vendor simulator: on in dev, test and demo, off in prod unless enabled. */
+@ConfigMapping(prefix = "simulator")
+public interface SimulatorConfig {
+
+    /** Whether the simulator listens at all. Default false (the dev and demo profiles turn it on). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Interface to bind. Default 127.0.0.1: only the gateway itself (and local SDKs) should reach it. */
+    @WithDefault("127.0.0.1")
+    String host();
+
+    /** Port of the simulator's own HTTP server. Default 8089. */
+    @WithDefault("8089")
+    int port();
+
+    /** Snapshots generated per region and product. Default 12; raise it (thousands) for load tests. */
+    @WithName("snapshots-per-region")
+    @WithDefault("12")
+    int snapshotsPerRegion();
+
+    /** Demo AccessKeyId the simulator accepts (not a secret: it opens nothing but the simulator). */
+    @WithName("access-key-id")
+    @WithDefault("sim-demo-access-key-id")
+    String accessKeyId();
+
+    /** Demo AccessKeySecret the simulator verifies signatures with. */
+    @WithName("access-key-secret")
+    @WithDefault("sim-demo-access-key-secret")
+    String accessKeySecret();
+
+    /** Regions the simulated ECS serves. Default cn-hangzhou, cn-shanghai, ap-southeast-1. */
+    @WithName("ecs-regions")
+    @WithDefault("cn-hangzhou,cn-shanghai,ap-southeast-1")
+    List<String> ecsRegions();
+}

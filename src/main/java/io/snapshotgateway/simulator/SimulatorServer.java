@@ -1,0 +1,61 @@
+package io.snapshotgateway.simulator;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Starts the simulator's own HTTP server on its own port, serving each vendor API at the vendor's own paths:
+ * Alibaba RPC at {@code /}.
+ */
+@Singleton
+public class SimulatorServer {
+    private final SimulatorConfig config;
+    private final Vertx vertx;
+    private final AlibabaRpcSimulator alibaba;
+    private final AtomicInteger port = new AtomicInteger(-1);
+    private HttpServer server;
+
+    public SimulatorServer(SimulatorConfig config, Vertx vertx, AlibabaRpcSimulator alibaba) {
+        this.config = config;
+        this.vertx = vertx;
+        this.alibaba = alibaba;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.route("/").handler(alibaba::handle);
+        // Startup runs on the main thread, not an event loop: waiting for the bind here is safe and makes a taken
+        // port fail the start instead of failing later requests.
+        server = vertx.createHttpServer().requestHandler(router)
+                .listen(config.port(), config.host())
+                .toCompletionStage().toCompletableFuture().join();
+        port.set(server.actualPort());
+        Log.infof("Vendor simulator listening on http://%s:%d (demo AccessKeyId %s)", config.host(), port.get(),
+                config.accessKeyId());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The port actually bound, or -1 when the simulator is off. */
+    public int port() {
+        return port.get();
+    }
+}
