@@ -25,6 +25,12 @@ public final class UpstreamFailures {
                 "the vendor call failed (" + failure.getClass().getSimpleName() + ")"));
     }
 
+    /** A recognized vendor or transport failure as an {@link UpstreamException}; anything else unchanged. */
+    public static Throwable asUpstream(Throwable failure) {
+        return failure instanceof UpstreamException ? failure
+                : recognize(failure).<Throwable> map(UpstreamException::new).orElse(failure);
+    }
+
     /** The classified failure, or empty when the throwable is none of the known vendor or transport failures. */
     public static java.util.Optional<UpstreamFailure> recognize(Throwable failure) {
         return java.util.Optional.ofNullable(known(failure));

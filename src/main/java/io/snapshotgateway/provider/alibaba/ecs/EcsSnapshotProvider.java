@@ -28,6 +28,7 @@ import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
+import io.snapshotgateway.provider.UpstreamFailures;
 import io.snapshotgateway.provider.alibaba.AlibabaCredentials;
 import io.snapshotgateway.provider.alibaba.AlibabaResponseExceptionMapper;
 import io.snapshotgateway.provider.alibaba.AlibabaV3SigningFilter;
@@ -105,7 +106,8 @@ public class EcsSnapshotProvider implements SnapshotProvider {
                 .onItem().transformToUni(instance -> listInstance(api, scope, pushDown, instance.orElse(null)))
                 .merge(config.fetch().pageConcurrency())
                 .collect().in(ArrayList<Snapshot>::new, List::addAll)
-                .map(Listings::distinctById);
+                .map(Listings::distinctById)
+                .onFailure().transform(UpstreamFailures::asUpstream);
     }
 
     private Uni<List<Snapshot>> listInstance(EcsApi api, Scope scope, PushDown pushDown, String instanceId) {

@@ -1,0 +1,48 @@
+package io.snapshotgateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Runs the gateway against its own built-in simulator on a free port: one ECS source over three regions, with enough
+ * snapshots and a small enough vendor page size that every listing takes several pages.
+ */
+public class SimulatorSources implements QuarkusTestResourceLifecycleManager {
+    public static final int SNAPSHOTS_PER_REGION = 40;
+    public static final String ACCESS_KEY_ID = "sim-test-ak";
+    public static final String ACCESS_KEY_SECRET = "sim-test-secret-value";
+
+    @Override
+    public Map<String, String> start() {
+        int port = freePort();
+        return Map.ofEntries(
+                Map.entry("simulator.enabled", "true"),
+                Map.entry("simulator.port", Integer.toString(port)),
+                Map.entry("simulator.snapshots-per-region", Integer.toString(SNAPSHOTS_PER_REGION)),
+                Map.entry("simulator.access-key-id", ACCESS_KEY_ID),
+                Map.entry("simulator.access-key-secret", ACCESS_KEY_SECRET),
+                Map.entry("gateway.fetch.page-size", "10"),
+                Map.entry("gateway.sources.sim-ecs.provider", "alibaba-ecs"),
+                Map.entry("gateway.sources.sim-ecs.regions", "cn-hangzhou,cn-shanghai,ap-southeast-1"),
+                Map.entry("gateway.sources.sim-ecs.access-key-id", ACCESS_KEY_ID),
+                Map.entry("gateway.sources.sim-ecs.access-key-secret", ACCESS_KEY_SECRET),
+                Map.entry("gateway.sources.sim-ecs.endpoint", "http://127.0.0.1:" + port));
+    }
+
+    @Override
+    public void stop() {
+        // the simulator stops with the application
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
