@@ -1,0 +1,204 @@
+package io.snapshotgateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.snapshotgateway.support.SimulatorSources;
+
+/** The HTTP contract of GET /snapshots, against the built-in simulator (3 regions, several vendor pages each). */
+@QuarkusTest
+@WithTestResource(SimulatorSources.class)
+class SnapshotResourceTests {
+    private static final int TOTAL = 3 * SimulatorSources.SNAPSHOTS_PER_REGION;
+    private static final Comparator<Map<String, Object>> NEWEST_FIRST = Comparator
+            .<Map<String, Object>, Instant> comparing(s -> Instant.parse((String) s.get("create_time"))).reversed()
+            .thenComparing(s -> (String) s.get("provider"))
+            .thenComparing(s -> (String) s.get("source"))
+            .thenComparing(s -> (String) s.get("region"))
+            .thenComparing(s -> (String) s.get("id"));
+
+    private List<Map<String, Object>> everything;
+
+    /** Fetched inside each test: RestAssured only points at the test port once a test runs. */
+    @BeforeEach
+    void listEverything() {
+        everything = given().queryParam("limit", 1000).get("/snapshots")
+                .then().statusCode(200).extract().jsonPath().getList("snapshots");
+    }
+
+    @Test
+    void listsEverySnapshotOfEveryRegionNewestFirst() {
+        given().get("/snapshots?limit=1000").then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("complete", equalTo(true))
+                .body("next_page_token", equalTo(null))
+                .body("sources.region", containsInAnyOrder("cn-hangzhou", "cn-shanghai", "ap-southeast-1"))
+                .body("sources.status", containsInAnyOrder("ok", "ok", "ok"))
+                .body("sources.snapshot_count", containsInAnyOrder(40, 40, 40));
+        assertThat(everything).hasSize(TOTAL);
+        assertThat(everything).isSortedAccordingTo(NEWEST_FIRST);
+        assertThat(everything.stream().map(s -> s.get("region")).distinct()).hasSize(3);
+        assertThat(everything).allSatisfy(s -> assertThat((String) s.get("create_time"))
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
+    }
+
+    @Test
+    void sortsOldestFirstOnRequest() {
+        List<Map<String, Object>> oldest = given().get("/snapshots?limit=1000&sort=create_time")
+                .then().statusCode(200).extract().jsonPath().getList("snapshots");
+        List<Map<String, Object>> expected = new ArrayList<>(everything);
+        expected.sort(Comparator.<Map<String, Object>, Instant> comparing(
+                s -> Instant.parse((String) s.get("create_time")))
+                .thenComparing(s -> (String) s.get("provider")).thenComparing(s -> (String) s.get("source"))
+                .thenComparing(s -> (String) s.get("region")).thenComparing(s -> (String) s.get("id")));
+        assertThat(ids(oldest)).isEqualTo(ids(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "-create_time", "create_time" })
+    void walkingEveryPageReturnsEachSnapshotExactlyOnce(String sort) {
+        List<Object> walked = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("limit", 7).queryParam("sort", sort);
+            if (token != null) {
+                request.queryParam("page_token", token);
+            }
+            Response page = request.get("/snapshots");
+            page.then().statusCode(200);
+            walked.addAll(page.jsonPath().getList("snapshots.id"));
+            token = page.jsonPath().getString("next_page_token");
+            pages++;
+        } while (token != null && pages < 100);
+
+        assertThat(pages).isEqualTo((TOTAL + 6) / 7);
+        assertThat(walked).hasSize(TOTAL).doesNotHaveDuplicates();
+        List<Object> expected = ids(everything);
+        if (sort.equals("create_time")) {
+            expected = new ArrayList<>(expected);
+            java.util.Collections.reverse(expected);
+        }
+        assertThat(new HashSet<>(walked)).isEqualTo(new HashSet<>(expected));
+    }
+
+    @Test
+    void filtersGiveTheSameSnapshotsAsFilteringTheWholeListing() {
+        Map<String, Object> sample = everything.get(5);
+        String disk = (String) ((Map<?, ?>) sample.get("resource")).get("id");
+        Map<String, Predicate<Map<String, Object>>> cases = Map.of(
+                "status=creating", s -> s.get("status").equals("creating"),
+                "status=available,failed", s -> Set.of("available", "failed").contains(s.get("status")),
+                "disk_type=data", s -> s.get("disk_type").equals("data"),
+                "creation_type=manual", s -> s.get("creation_type").equals("manual"),
+                "name=BACKUP-CN", s -> ((String) s.get("name")).toLowerCase(Locale.ROOT).contains("backup-cn"),
+                "region=cn-shanghai&region=ap-southeast-1", s -> !s.get("region").equals("cn-hangzhou"),
+                "disk_id=" + disk, s -> disk.equals(((Map<?, ?>) s.get("resource")).get("id")),
+                "snapshot_id=" + sample.get("id"), s -> s.get("id").equals(sample.get("id")),
+                "created_after=2026-10-29T03:17:30Z&created_before=2026-10-30T12:30:45Z",
+                s -> !Instant.parse((String) s.get("create_time")).isBefore(Instant.parse("2026-10-29T03:17:30Z"))
+                        && Instant.parse((String) s.get("create_time")).isBefore(Instant.parse("2026-10-30T12:30:45Z")),
+                "desktop_id=ecd-none", s -> false);
+        cases.forEach((query, predicate) -> {
+            List<Map<String, Object>> filtered = given().get("/snapshots?limit=1000&" + query)
+                    .then().statusCode(200).extract().jsonPath().getList("snapshots");
+            List<Object> expected = ids(everything.stream().filter(predicate).toList());
+            assertThat(ids(filtered)).as(query).isEqualTo(expected);
+            if (!query.startsWith("desktop_id")) {
+                assertThat(expected).as("%s selects something", query).isNotEmpty();
+            }
+        });
+    }
+
+    @Test
+    void namesEveryBadParameterInOneProblem() {
+        given().get("/snapshots?limit=0&sort=x").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-parameter"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/snapshots"))
+                .body("errors.parameter", containsInAnyOrder("limit", "sort"));
+
+        given().get("/snapshots?provider=gcp&status=gone&disk_type=tape&creation_type=magic&created_after=yesterday"
+                + "&created_before=2020-13-01&limit=abc&source=nope&region=mars-1&page_token=garbage&colour=red")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.parameter", containsInAnyOrder("provider", "status", "disk_type", "creation_type",
+                        "created_after", "created_before", "limit", "source", "region", "colour"));
+    }
+
+    @Test
+    void refusesARegionNoSelectedSourceServes() {
+        given().get("/snapshots?region=eu-central-1").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("region"))
+                .body("errors[0].reason", startsWith("region 'eu-central-1' is not configured"));
+        given().get("/snapshots?provider=huawei-workspace&region=cn-hangzhou").then().statusCode(400)
+                .body("errors.parameter", hasItem("region"));
+    }
+
+    @Test
+    void refusesATokenUsedWithOtherFiltersOrAltered() {
+        String token = given().get("/snapshots?limit=5&disk_type=system").then().statusCode(200)
+                .extract().jsonPath().getString("next_page_token");
+        assertThat(token).isNotNull();
+
+        given().queryParam("page_token", token).queryParam("disk_type", "data").get("/snapshots?limit=5")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("page_token"))
+                .body("errors[0].reason", startsWith("was issued for other filters or sort"));
+        given().queryParam("page_token", token).queryParam("disk_type", "system").queryParam("sort", "create_time")
+                .get("/snapshots").then().statusCode(400).body("errors[0].parameter", equalTo("page_token"));
+        String altered = token.substring(0, 10) + (token.charAt(10) == 'x' ? 'y' : 'x') + token.substring(11);
+        given().queryParam("page_token", altered).queryParam("disk_type", "system").get("/snapshots")
+                .then().statusCode(400).body("errors[0].reason", startsWith("is not a page token"));
+        // the same filters, in another spelling and another page size, are the same query
+        given().queryParam("page_token", token).queryParam("disk_type", "SYSTEM").queryParam("limit", 50)
+                .get("/snapshots").then().statusCode(200);
+    }
+
+    @Test
+    void answersProblemsForUnknownPathsAndMethods() {
+        given().get("/nowhere").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found")).body("instance", equalTo("/nowhere"));
+        given().delete("/snapshots").then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("/problems/method-not-allowed"));
+        given().get("/problems/invalid-parameter").then().statusCode(200)
+                .body(startsWith("Invalid request parameter (HTTP 400)"));
+        given().get("/problems/no-such-type").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthNeverDependsOnAVendor() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static List<Object> ids(List<Map<String, Object>> snapshots) {
+        return snapshots.stream().map(s -> s.get("id")).toList();
+    }
+}
