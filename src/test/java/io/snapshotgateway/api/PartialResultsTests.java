@@ -1,0 +1,98 @@
+package io.snapshotgateway.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.support.EcsResponses;
+import io.snapshotgateway.support.InjectWireMock;
+import io.snapshotgateway.support.WireMockVendors;
+
+/** A vendor failure in one region never loses the other region's data, and is reported precisely. */
+@QuarkusTest
+@WithTestResource(WireMockVendors.class)
+class PartialResultsTests {
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @BeforeEach
+    void hangzhouAnswers() {
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.page("cn-hangzhou", 3, 1, 100, 0, 3))));
+    }
+
+    @Test
+    void returnsTheHealthyRegionWhenTheOtherIsThrottled() {
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withHeader("x-acs-retry-after", "3000")
+                .withBody(EcsResponses.error("Throttling.User", "Request was denied due to user flow control.",
+                        "REQ-BJ"))));
+
+        given().get("/snapshots").then()
+                .statusCode(200)
+                .body("complete", equalTo(false))
+                .body("snapshots", hasSize(3))
+                .body("snapshots.region", everyItem(equalTo("cn-hangzhou")))
+                .body("sources.find { it.region == 'cn-hangzhou' }.status", equalTo("ok"))
+                .body("sources.find { it.region == 'cn-beijing' }.status", equalTo("failed"))
+                .body("sources.find { it.region == 'cn-beijing' }.problem.type", equalTo("/problems/upstream-throttled"))
+                .body("sources.find { it.region == 'cn-beijing' }.problem.status", equalTo(503))
+                .body("sources.find { it.region == 'cn-beijing' }.problem.vendor_code", equalTo("Throttling.User"))
+                .body("sources.find { it.region == 'cn-beijing' }.problem.vendor_request_id", equalTo("REQ-BJ"))
+                .body("sources.find { it.region == 'cn-beijing' }.problem.retry_after_seconds", equalTo(3));
+    }
+
+    @Test
+    void answersAllSourcesFailedWhenNothingAnswered() {
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.error("ServiceUnavailable", "The request has failed due to a temporary failure of the server.", "R1"))));
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.error("SignatureDoesNotMatch", "Specified signature is not matched with our "
+                        + "calculation. server string to sign is:GET&%2F&AccessKeyId%3D" + WireMockVendors.ACCESS_KEY_ID, "R2"))));
+
+        given().get("/snapshots").then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/all-sources-failed"))
+                .body("sources", hasSize(2))
+                .body("sources.find { it.region == 'cn-hangzhou' }.type", equalTo("/problems/upstream-unavailable"))
+                .body("sources.find { it.region == 'cn-beijing' }.type", equalTo("/problems/upstream-rejected"))
+                .body(not(containsString(WireMockVendors.ACCESS_KEY_ID)))
+                .body(not(containsString(WireMockVendors.ACCESS_KEY_SECRET)));
+    }
+
+    @Test
+    void answers503WithRetryAfterWhenEveryRegionIsThrottled() {
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.error("Throttling", "Request was denied due to request throttling.", "R1"))));
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withHeader("x-acs-retry-after", "8000")
+                .withBody(EcsResponses.error("Throttling.Api", "Request was denied due to api flow control.", "R2"))));
+
+        given().get("/snapshots").then()
+                .statusCode(503)
+                .header("Retry-After", "8")
+                .body("type", equalTo("/problems/all-sources-failed"));
+    }
+}
