@@ -40,9 +40,12 @@ public interface GatewayConfig {
         /** Region ids this source serves, comma-separated. Required. */
         List<String> regions();
 
-        /** Huawei only: project id per region ({@code project-ids.<region>}). Default: none. */
+        /**
+         * Huawei only: the project id of each region, as {@code region:project-id} pairs, comma-separated (one value,
+         * so it fits one environment variable). Default: none.
+         */
         @WithName("project-ids")
-        Map<String, String> projectIds();
+        Optional<List<String>> projectIds();
 
         /** Access key id (Alibaba AccessKeyId, Huawei AK). Default: none; from the environment or a Secret only. */
         @WithName("access-key-id")

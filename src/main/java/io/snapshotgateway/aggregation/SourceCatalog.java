@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.provider.ConfiguredSources;
 import io.snapshotgateway.problem.ParameterError;
 import io.snapshotgateway.provider.Scope;
 
@@ -17,10 +17,10 @@ import io.snapshotgateway.provider.Scope;
 public class SourceCatalog {
     private final List<Scope> all;
 
-    public SourceCatalog(GatewayConfig config) {
+    public SourceCatalog(ConfiguredSources sources) {
         List<Scope> scopes = new ArrayList<>();
-        config.sources().forEach((name, source) -> source.regions().forEach(region -> scopes
-                .add(new Scope(name, source.provider(), region, source.projectIds().get(region)))));
+        sources.all().forEach((name, source) -> source.regions().forEach(region -> scopes
+                .add(new Scope(name, source.provider(), region, sources.projectId(name, region).orElse(null)))));
         scopes.sort(Comparator.comparing(Scope::source).thenComparing(Scope::region));
         this.all = List.copyOf(scopes);
     }

@@ -13,14 +13,14 @@ import io.snapshotgateway.provider.alibaba.AlibabaCredentials;
 /** Hands each adapter the credentials of a configured source; {@link SourcesValidator} has checked they exist. */
 @ApplicationScoped
 public class SourceCredentials {
-    private final GatewayConfig config;
+    private final ConfiguredSources sources;
 
-    public SourceCredentials(GatewayConfig config) {
-        this.config = config;
+    public SourceCredentials(ConfiguredSources sources) {
+        this.sources = sources;
     }
 
     public AlibabaCredentials alibaba(String sourceName) {
-        GatewayConfig.Source source = config.sources().get(sourceName);
+        GatewayConfig.Source source = sources.get(sourceName).orElseThrow();
         return new AlibabaCredentials(source.accessKeyId().orElseThrow(), source.accessKeySecret().orElseThrow(),
                 source.securityToken().orElse(null));
     }
@@ -42,7 +42,7 @@ public class SourceCredentials {
 
     /** Every configured secret value of every source, to scrub from anything shown or logged. */
     public List<String> allSecrets() {
-        return config.sources().values().stream()
+        return sources.all().values().stream()
                 .flatMap(s -> Stream.of(s.accessKeyId(), s.accessKeySecret(), s.securityToken()))
                 .flatMap(java.util.Optional::stream)
                 .filter(Objects::nonNull)

@@ -5,7 +5,6 @@ import io.snapshotgateway.GatewayConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -17,55 +16,71 @@ import io.snapshotgateway.Provider;
 /** Refuses to start with a source configuration that could only fail at request time, naming every bad key. */
 @Singleton
 public class SourcesValidator {
-    private final GatewayConfig config;
+    private final ConfiguredSources sources;
 
-    public SourcesValidator(GatewayConfig config) {
-        this.config = config;
+    public SourcesValidator(ConfiguredSources sources) {
+        this.sources = sources;
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<String> problems = problems(config.sources());
+        List<String> problems = problems(sources);
         if (!problems.isEmpty()) {
+            // Thrown at startup: the message is printed as is, one line per bad key.
             throw new IllegalStateException("Invalid source configuration:\n  - " + String.join("\n  - ", problems));
         }
-        config.sources().forEach((name, s) -> Log.infof("Source %s: %s in %s%s", name, s.provider(), s.regions(),
+        sources.all().forEach((name, s) -> Log.infof("Source %s: %s in %s%s", name, s.provider(), s.regions(),
                 s.endpoint().map(e -> " via " + e).orElse("")));
-        if (config.sources().isEmpty()) {
+        if (sources.all().isEmpty()) {
             Log.warn("No sources configured (gateway.sources.*): GET /snapshots will list nothing");
         }
     }
 
-    static List<String> problems(Map<String, GatewayConfig.Source> sources) {
+    static List<String> problems(ConfiguredSources sources) {
         List<String> problems = new ArrayList<>();
-        sources.forEach((name, s) -> {
-            String prefix = "gateway.sources." + name + ".";
+        sources.all().forEach((name, s) -> {
             if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-                problems.add("gateway.sources." + name + ": source names are lowercase letters, digits and dashes");
+                problems.add("gateway.sources." + sources.key(name)
+                        + ": source names are letters, digits and dashes (or . and _, read as dashes)");
             }
             if (s.regions().isEmpty() || s.regions().stream().anyMatch(String::isBlank)) {
-                problems.add(prefix + "regions: at least one region id is required");
+                problems.add(key(sources, name, "regions") + ": at least one region id is required");
             }
             if (s.accessKeyId().filter(v -> !v.isBlank()).isEmpty()) {
-                problems.add(prefix + "access-key-id: required");
+                problems.add(key(sources, name, "access-key-id") + ": required");
             }
             if (s.accessKeySecret().filter(v -> !v.isBlank()).isEmpty()) {
-                problems.add(prefix + "access-key-secret: required");
+                problems.add(key(sources, name, "access-key-secret") + ": required");
             }
             s.endpoint().ifPresent(e -> {
                 try {
                     URI uri = URI.create(e.replace("{region}", "region"));
                     if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-                        problems.add(prefix + "endpoint: must be an http(s) URL, got " + e);
+                        problems.add(key(sources, name, "endpoint") + ": must be an http(s) URL, got " + e);
                     }
                 } catch (IllegalArgumentException bad) {
-                    problems.add(prefix + "endpoint: not a URL: " + e);
+                    problems.add(key(sources, name, "endpoint") + ": not a URL: " + e);
                 }
             });
+            s.projectIds().orElse(List.of()).stream().filter(p -> !p.matches("\\s*[^:\\s]+\\s*:\\s*[^:\\s]+\\s*"))
+                    .forEach(p -> problems.add(key(sources, name, "project-ids") + ": '" + p
+                            + "' is not a region:project-id pair"));
             if (s.provider() == Provider.HUAWEI_WORKSPACE) {
-                s.regions().stream().filter(r -> !s.projectIds().containsKey(r))
-                        .forEach(r -> problems.add(prefix + "project-ids." + r + ": required for huawei-workspace"));
+                s.regions().stream().filter(r -> !ConfiguredSources.projectIds(s).containsKey(r))
+                        .forEach(r -> problems.add(key(sources, name, "project-ids") + ": no project id for region " + r
+                                + " (required for huawei-workspace)"));
             }
         });
         return problems;
+    }
+
+    /** The property and the environment variable that set it, e.g. {@code gateway.sources.prod.regions (env ...)}. */
+    static String key(ConfiguredSources sources, String name, String property) {
+        String key = sources.key(name);
+        String envProperty = property.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String env = key.matches("[a-zA-Z0-9]+")
+                ? "GATEWAY_SOURCES_" + key.toUpperCase(java.util.Locale.ROOT) + "_" + envProperty
+                : "GATEWAY_SOURCES__" + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "__"
+                        + envProperty;
+        return "gateway.sources." + key + "." + property + " (env " + env + ")";
     }
 }

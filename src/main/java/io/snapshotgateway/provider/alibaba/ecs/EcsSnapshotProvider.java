@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.SnapshotFilter;
+import io.snapshotgateway.provider.ConfiguredSources;
 import io.snapshotgateway.provider.Endpoints;
 import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.provider.Listings;
@@ -45,11 +46,13 @@ public class EcsSnapshotProvider implements SnapshotProvider {
             .withZone(ZoneOffset.UTC);
 
     private final GatewayConfig config;
+    private final ConfiguredSources sources;
     private final SourceCredentials credentials;
     private final Map<String, EcsApi> clients = new ConcurrentHashMap<>();
 
-    public EcsSnapshotProvider(GatewayConfig config, SourceCredentials credentials) {
+    public EcsSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials) {
         this.config = config;
+        this.sources = sources;
         this.credentials = credentials;
     }
 
@@ -147,7 +150,7 @@ public class EcsSnapshotProvider implements SnapshotProvider {
 
     private EcsApi client(Scope scope) {
         return clients.computeIfAbsent(scope.source() + "\n" + scope.region(), k -> {
-            GatewayConfig.Source source = config.sources().get(scope.source());
+            GatewayConfig.Source source = sources.get(scope.source()).orElseThrow();
             AlibabaCredentials creds = credentials.alibaba(scope.source());
             return QuarkusRestClientBuilder.newBuilder()
                     .baseUri(Endpoints.resolve(source.endpoint(), scope.region(), EcsEndpoints.host(scope.region())))
