@@ -190,6 +190,14 @@ class SnapshotResourceTests {
         given().get("/problems/invalid-parameter").then().statusCode(200)
                 .body(startsWith("Invalid request parameter (HTTP 400)"));
         given().get("/problems/no-such-type").then().statusCode(404).contentType("application/problem+json");
+        given().accept("application/xml").get("/snapshots").then().statusCode(406)
+                .contentType("application/problem+json").body("type", equalTo("/problems/not-acceptable"));
+    }
+
+    @Test
+    void publishesOpenApiAndMetrics() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/snapshots"));
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("http_server_requests"));
     }
 
     @Test
