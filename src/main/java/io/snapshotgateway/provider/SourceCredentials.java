@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.snapshotgateway.provider.alibaba.AlibabaCredentials;
 
 /** Hands each adapter the credentials of a configured source; {@link SourcesValidator} has checked they exist. */
 @ApplicationScoped
@@ -19,9 +18,9 @@ public class SourceCredentials {
         this.sources = sources;
     }
 
-    public AlibabaCredentials alibaba(String sourceName) {
+    public AccessKey accessKey(String sourceName) {
         GatewayConfig.Source source = sources.get(sourceName).orElseThrow();
-        return new AlibabaCredentials(source.accessKeyId().orElseThrow(), source.accessKeySecret().orElseThrow(),
+        return new AccessKey(source.accessKeyId().orElseThrow(), source.accessKeySecret().orElseThrow(),
                 source.securityToken().orElse(null));
     }
 

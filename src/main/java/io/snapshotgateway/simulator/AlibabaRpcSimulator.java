@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * the demo keys, and routes by {@code Version} and {@code Action}. Errors use the vendor's real body and status.
  */
 @Singleton
-public class AlibabaRpcSimulator {
+public class AlibabaRpcSimulator implements SimulatorRoutes {
     private static final Pattern V3_AUTH = Pattern
             .compile("ACS3-HMAC-SHA256\\s+Credential=([^,]+),\\s*SignedHeaders=([^,]+),\\s*Signature=([0-9a-fA-F]+)");
     private static final String HOST_ID = "ecs.aliyuncs.com";
@@ -38,6 +38,11 @@ public class AlibabaRpcSimulator {
         this.config = config;
         this.json = json;
         products.forEach(p -> this.products.put(p.version(), p));
+    }
+
+    @Override
+    public void mount(io.vertx.ext.web.Router router) {
+        router.route("/").handler(this::handle);
     }
 
     void handle(RoutingContext ctx) {

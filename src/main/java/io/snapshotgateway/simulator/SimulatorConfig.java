@@ -41,4 +41,18 @@ public interface SimulatorConfig {
     @WithName("ecs-regions")
     @WithDefault("cn-hangzhou,cn-shanghai,ap-southeast-1")
     List<String> ecsRegions();
+
+    /** Regions the simulated EDS (ecd) serves. Default cn-hangzhou, cn-shanghai, ap-southeast-1. */
+    @WithName("eds-regions")
+    @WithDefault("cn-hangzhou,cn-shanghai,ap-southeast-1")
+    List<String> edsRegions();
+
+    /**
+     * Huawei Workspace projects the simulator serves, as {@code region:project-id} pairs (the project id in the path
+     * says which region is meant). Default: three regions with fixed demo project ids.
+     */
+    @WithName("workspace-projects")
+    @WithDefault("cn-north-4:0a1b2c3d4e5f40718293a4b5c6d7e8f9,cn-east-3:1b2c3d4e5f6041728394a5b6c7d8e9f0,"
+            + "ap-southeast-1:2c3d4e5f60714283a4b5c6d7e8f90a1b")
+    List<String> workspaceProjects();
 }

@@ -3,6 +3,7 @@ package io.snapshotgateway.simulator;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
@@ -14,21 +15,21 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Starts the simulator's own HTTP server on its own port, serving each vendor API at the vendor's own paths:
- * Alibaba RPC at {@code /}.
+ * Starts the simulator's own HTTP server on its own port; each {@link SimulatorRoutes} bean mounts one vendor API at
+ * the vendor's own paths (Alibaba RPC at {@code /}, Huawei Workspace at {@code /v2/{project_id}/snapshots}).
  */
 @Singleton
 public class SimulatorServer {
     private final SimulatorConfig config;
     private final Vertx vertx;
-    private final AlibabaRpcSimulator alibaba;
+    private final Instance<SimulatorRoutes> apis;
     private final AtomicInteger port = new AtomicInteger(-1);
     private HttpServer server;
 
-    public SimulatorServer(SimulatorConfig config, Vertx vertx, AlibabaRpcSimulator alibaba) {
+    public SimulatorServer(SimulatorConfig config, Vertx vertx, Instance<SimulatorRoutes> apis) {
         this.config = config;
         this.vertx = vertx;
-        this.alibaba = alibaba;
+        this.apis = apis;
     }
 
     void start(@Observes StartupEvent event) {
@@ -37,7 +38,7 @@ public class SimulatorServer {
         }
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
-        router.route("/").handler(alibaba::handle);
+        apis.forEach(api -> api.mount(router));
         // Startup runs on the main thread, not an event loop: waiting for the bind here is safe and makes a taken
         // port fail the start instead of failing later requests.
         server = vertx.createHttpServer().requestHandler(router)

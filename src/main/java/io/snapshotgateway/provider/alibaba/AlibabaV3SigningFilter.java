@@ -15,6 +15,7 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.Hashing;
 
 /**
@@ -26,15 +27,15 @@ public final class AlibabaV3SigningFilter implements ClientRequestFilter {
     private static final DateTimeFormatter ACS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final AlibabaCredentials credentials;
+    private final AccessKey credentials;
     private final Clock clock;
     private final Supplier<String> nonces;
 
-    public AlibabaV3SigningFilter(AlibabaCredentials credentials) {
+    public AlibabaV3SigningFilter(AccessKey credentials) {
         this(credentials, Clock.systemUTC(), () -> UUID.randomUUID().toString().replace("-", ""));
     }
 
-    public AlibabaV3SigningFilter(AlibabaCredentials credentials, Clock clock, Supplier<String> nonces) {
+    public AlibabaV3SigningFilter(AccessKey credentials, Clock clock, Supplier<String> nonces) {
         this.credentials = credentials;
         this.clock = clock;
         this.nonces = nonces;
@@ -59,11 +60,11 @@ public final class AlibabaV3SigningFilter implements ClientRequestFilter {
 
         String canonical = AlibabaSignatures.v3CanonicalRequest(request.getMethod(), "/",
                 AlibabaSignatures.parseQuery(uri.getRawQuery()), signed, Hashing.EMPTY_SHA256_HEX);
-        String signature = AlibabaSignatures.v3Signature(credentials.accessKeySecret(),
+        String signature = AlibabaSignatures.v3Signature(credentials.secret(),
                 AlibabaSignatures.v3StringToSign(canonical));
         String signedHeaders = String.join(";", AlibabaSignatures.v3SignedHeaders(signed).keySet());
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION,
-                AlibabaSignatures.v3Authorization(credentials.accessKeyId(), signedHeaders, signature));
+                AlibabaSignatures.v3Authorization(credentials.id(), signedHeaders, signature));
     }
 
     private static void put(ClientRequestContext request, Map<String, String> signed, String name, String value) {

@@ -30,7 +30,7 @@ import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamFailures;
-import io.snapshotgateway.provider.alibaba.AlibabaCredentials;
+import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.alibaba.AlibabaResponseExceptionMapper;
 import io.snapshotgateway.provider.alibaba.AlibabaV3SigningFilter;
 import io.snapshotgateway.provider.alibaba.AlibabaValues;
@@ -151,7 +151,7 @@ public class EcsSnapshotProvider implements SnapshotProvider {
     private EcsApi client(Scope scope) {
         return clients.computeIfAbsent(scope.source() + "\n" + scope.region(), k -> {
             GatewayConfig.Source source = sources.get(scope.source()).orElseThrow();
-            AlibabaCredentials creds = credentials.alibaba(scope.source());
+            AccessKey creds = credentials.accessKey(scope.source());
             return QuarkusRestClientBuilder.newBuilder()
                     .baseUri(Endpoints.resolve(source.endpoint(), scope.region(), EcsEndpoints.host(scope.region())))
                     .connectTimeout(config.fetch().timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
