@@ -28,7 +28,6 @@ import io.vertx.ext.web.RoutingContext;
 public class AlibabaRpcSimulator implements SimulatorRoutes {
     private static final Pattern V3_AUTH = Pattern
             .compile("ACS3-HMAC-SHA256\\s+Credential=([^,]+),\\s*SignedHeaders=([^,]+),\\s*Signature=([0-9a-fA-F]+)");
-    private static final String HOST_ID = "ecs.aliyuncs.com";
 
     private final SimulatorConfig config;
     private final ObjectMapper json;
@@ -47,6 +46,8 @@ public class AlibabaRpcSimulator implements SimulatorRoutes {
 
     void handle(RoutingContext ctx) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String productCode = EdsSimulator.VERSION.equals(firstNonNull(ctx.request().getParam("Version"),
+                ctx.request().getHeader("x-acs-version"))) ? "ecd" : "ecs";
         try {
             Map<String, String> params = params(ctx);
             authenticate(ctx, params);
@@ -62,10 +63,10 @@ public class AlibabaRpcSimulator implements SimulatorRoutes {
         } catch (RpcErrorException e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("RequestId", requestId);
-            body.put("HostId", HOST_ID);
+            body.put("HostId", productCode + ".aliyuncs.com");
             body.put("Code", e.error().code());
             body.put("Message", e.error().message());
-            body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.error().code() + "&product=Ecs");
+            body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.error().code() + "&product=" + (productCode.equals("ecd") ? "ecd" : "Ecs"));
             send(ctx, e.error().status(), body);
         }
     }

@@ -68,6 +68,39 @@ final class SimulatedData {
         return snapshots;
     }
 
+    static List<SimulatedEdsSnapshot> eds(String region, int count) {
+        List<SimulatedEdsSnapshot> snapshots = new ArrayList<>(count);
+        long offset = regionOffsetMinutes("eds", region);
+        for (int i = 0; i < count; i++) {
+            int desktop = i % 5;
+            boolean auto = i % 3 != 1;
+            boolean data = i % 4 == 3;
+            Instant created = LATEST.minus(offset + i * 157L, ChronoUnit.MINUTES);
+            String status = i % 9 == 4 ? "PROGRESSING" : i % 13 == 7 ? "FAILED" : "ACCOMPLISHED";
+            snapshots.add(new SimulatedEdsSnapshot(
+                    "s-" + hexId("eds/" + region + "/snapshot/" + i, 18),
+                    auto ? "auto-" + DAY.format(created) : "before-upgrade-" + i,
+                    auto ? "" : "taken before an upgrade",
+                    "ecd-" + hexId("eds/" + region + "/desktop/" + desktop, 16),
+                    "desk-" + region + "-" + desktop,
+                    status,
+                    switch (status) {
+                        case "PROGRESSING" -> (5 + i % 90) + "%";
+                        case "FAILED" -> "0%";
+                        default -> "100%";
+                    },
+                    // -1 is what EDS sends while it is still estimating.
+                    "PROGRESSING".equals(status) ? (i % 2 == 0 ? -1 : 60 + i) : 0,
+                    created,
+                    auto ? "System" : "Administrator",
+                    auto ? "AUTO" : "USER",
+                    data ? "DATA" : "SYSTEM",
+                    data ? 200 : 80));
+        }
+        snapshots.sort(Comparator.comparing(SimulatedEdsSnapshot::creationTime).reversed());
+        return snapshots;
+    }
+
     static String token(int offset) {
         return HexFormat.of().formatHex(("o" + offset).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

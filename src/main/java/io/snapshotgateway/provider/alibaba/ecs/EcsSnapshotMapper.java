@@ -2,11 +2,11 @@ package io.snapshotgateway.provider.alibaba.ecs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.snapshotgateway.Resource;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.VendorAttributes;
 import io.snapshotgateway.provider.VendorTime;
 import io.snapshotgateway.provider.alibaba.AlibabaValues;
 
@@ -19,25 +19,25 @@ final class EcsSnapshotMapper {
      * @param instanceId the instance the listing was filtered by (ECS does not return it per snapshot), or null
      */
     static Snapshot toSnapshot(Scope scope, EcsSnapshot s, String instanceId) {
-        Map<String, Object> attributes = new TreeMap<>();
-        put(attributes, "LastModifiedTime", s.lastModifiedTime());
-        put(attributes, "SourceStorageType", s.sourceStorageType());
-        put(attributes, "Usage", s.usage());
-        put(attributes, "RetentionDays", s.retentionDays());
-        put(attributes, "KMSKeyId", s.kmsKeyId());
-        put(attributes, "ProductCode", s.productCode());
-        put(attributes, "RegionId", s.regionId());
-        put(attributes, "ResourceGroupId", s.resourceGroupId());
-        put(attributes, "SnapshotSN", s.snapshotSn());
-        put(attributes, "SnapshotLinkId", s.snapshotLinkId());
-        put(attributes, "SourceSnapshotId", s.sourceSnapshotId());
-        put(attributes, "SourceRegionId", s.sourceRegionId());
-        put(attributes, "Category", s.category());
-        put(attributes, "InstantAccess", s.instantAccess());
-        put(attributes, "InstantAccessRetentionDays", s.instantAccessRetentionDays());
-        put(attributes, "Available", s.available());
-        put(attributes, Snapshot.INSTANCE_ID_ATTRIBUTE, instanceId);
-        s.other().forEach((k, v) -> put(attributes, k, v));
+        VendorAttributes attributes = new VendorAttributes();
+        attributes.put("LastModifiedTime", s.lastModifiedTime());
+        attributes.put("SourceStorageType", s.sourceStorageType());
+        attributes.put("Usage", s.usage());
+        attributes.put("RetentionDays", s.retentionDays());
+        attributes.put("KMSKeyId", s.kmsKeyId());
+        attributes.put("ProductCode", s.productCode());
+        attributes.put("RegionId", s.regionId());
+        attributes.put("ResourceGroupId", s.resourceGroupId());
+        attributes.put("SnapshotSN", s.snapshotSn());
+        attributes.put("SnapshotLinkId", s.snapshotLinkId());
+        attributes.put("SourceSnapshotId", s.sourceSnapshotId());
+        attributes.put("SourceRegionId", s.sourceRegionId());
+        attributes.put("Category", s.category());
+        attributes.put("InstantAccess", s.instantAccess());
+        attributes.put("InstantAccessRetentionDays", s.instantAccessRetentionDays());
+        attributes.put("Available", s.available());
+        attributes.put(Snapshot.INSTANCE_ID_ATTRIBUTE, instanceId);
+        attributes.putAll(s.other());
 
         var status = AlibabaValues.status(s.status());
         var diskType = AlibabaValues.diskType(s.sourceDiskType());
@@ -46,16 +46,16 @@ final class EcsSnapshotMapper {
         var size = AlibabaValues.sizeGib(s.sourceDiskSize());
         var created = VendorTime.parse(s.creationTime());
         // A value that did not normalize is kept raw, so nothing the vendor said is lost.
-        keepRawIf(diskType == null, attributes, "SourceDiskType", s.sourceDiskType());
-        keepRawIf(creationType == null, attributes, "SnapshotType", s.snapshotType());
-        keepRawIf(progress == null, attributes, "Progress", s.progress());
-        keepRawIf(size == null, attributes, "SourceDiskSize", s.sourceDiskSize());
-        keepRawIf(created == null, attributes, "CreationTime", s.creationTime());
+        attributes.keepIfUnnormalized(diskType, "SourceDiskType", s.sourceDiskType());
+        attributes.keepIfUnnormalized(creationType, "SnapshotType", s.snapshotType());
+        attributes.keepIfUnnormalized(progress, "Progress", s.progress());
+        attributes.keepIfUnnormalized(size, "SourceDiskSize", s.sourceDiskSize());
+        attributes.keepIfUnnormalized(created, "CreationTime", s.creationTime());
 
         return new Snapshot(s.snapshotId(), scope.provider(), scope.source(), scope.region(), null,
                 s.snapshotName(), s.description(), status, s.status(), progress, s.remainTime(), diskType,
                 creationType, size, created, s.sourceDiskId() == null ? null : Resource.disk(s.sourceDiskId()),
-                s.encrypted(), tags(s.tags()), attributes);
+                s.encrypted(), tags(s.tags()), attributes.build());
     }
 
     private static Map<String, String> tags(EcsSnapshot.Tags tags) {
@@ -64,17 +64,5 @@ final class EcsSnapshotMapper {
             tags.tag().forEach(t -> result.put(t.tagKey(), t.tagValue()));
         }
         return result;
-    }
-
-    private static void keepRawIf(boolean lost, Map<String, Object> attributes, String key, Object raw) {
-        if (lost) {
-            put(attributes, key, raw);
-        }
-    }
-
-    private static void put(Map<String, Object> attributes, String key, Object value) {
-        if (value != null) {
-            attributes.put(key, value);
-        }
     }
 }

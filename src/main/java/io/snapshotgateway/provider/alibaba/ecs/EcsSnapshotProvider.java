@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.Provider;
@@ -30,6 +29,7 @@ import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.provider.VendorClients;
 import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.alibaba.AlibabaResponseExceptionMapper;
 import io.snapshotgateway.provider.alibaba.AlibabaV3SigningFilter;
@@ -152,13 +152,10 @@ public class EcsSnapshotProvider implements SnapshotProvider {
         return clients.computeIfAbsent(scope.source() + "\n" + scope.region(), k -> {
             GatewayConfig.Source source = sources.get(scope.source()).orElseThrow();
             AccessKey creds = credentials.accessKey(scope.source());
-            return QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(Endpoints.resolve(source.endpoint(), scope.region(), EcsEndpoints.host(scope.region())))
-                    .connectTimeout(config.fetch().timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .readTimeout(config.fetch().timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .register(new AlibabaV3SigningFilter(creds))
-                    .register(new AlibabaResponseExceptionMapper(creds.secrets()))
-                    .build(EcsApi.class);
+            return VendorClients.build(EcsApi.class,
+                    Endpoints.resolve(source.endpoint(), scope.region(), EcsEndpoints.host(scope.region())),
+                    config.fetch().timeout(), new AlibabaV3SigningFilter(creds),
+                    new AlibabaResponseExceptionMapper(creds.secrets()));
         });
     }
 

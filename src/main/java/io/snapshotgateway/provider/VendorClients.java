@@ -1,0 +1,24 @@
+package io.snapshotgateway.provider;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/** Builds one reactive REST client per (source, region): its base URL, timeouts, signer and error mapper. */
+public final class VendorClients {
+    private VendorClients() {
+    }
+
+    public static <T> T build(Class<T> api, URI baseUri, Duration timeout, Object signingFilter,
+            Object errorMapper) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .register(signingFilter)
+                .register(errorMapper)
+                .build(api);
+    }
+}

@@ -1,0 +1,50 @@
+package io.snapshotgateway.provider.alibaba.eds;
+
+import java.util.Map;
+
+import io.snapshotgateway.Resource;
+import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.VendorAttributes;
+import io.snapshotgateway.provider.VendorTime;
+import io.snapshotgateway.provider.alibaba.AlibabaValues;
+
+/** Pure mapping from an EDS snapshot to the normalized one; the resource is the cloud desktop. */
+final class EdsSnapshotMapper {
+    private EdsSnapshotMapper() {
+    }
+
+    static Snapshot toSnapshot(Scope scope, EdsSnapshot s) {
+        VendorAttributes attributes = new VendorAttributes();
+        attributes.put("DesktopStatus", s.desktopStatus());
+        attributes.put("DeletionTime", s.deletionTime());
+        attributes.put("Creator", s.creator());
+        attributes.put("ProtocolType", s.protocolType());
+        attributes.put("VolumeEncryptionKey", s.volumeEncryptionKey());
+        attributes.put("DiskStatus", s.diskStatus());
+        attributes.put("OsType", s.osType());
+        attributes.put("RestorePointId", s.restorePointId());
+        attributes.put("RestorePointName", s.restorePointName());
+        attributes.putAll(s.other());
+
+        var status = AlibabaValues.status(s.status());
+        var diskType = AlibabaValues.diskType(s.sourceDiskType());
+        var creationType = AlibabaValues.creationType(s.snapshotType());
+        var progress = AlibabaValues.progress(s.progress());
+        var size = AlibabaValues.sizeGib(s.sourceDiskSize());
+        var created = VendorTime.parse(s.creationTime());
+        // RemainTime -1 means "still calculating": unknown, not minus one second.
+        Integer remaining = s.remainTime() != null && s.remainTime() < 0 ? null : s.remainTime();
+        attributes.keepIfUnnormalized(remaining, "RemainTime", s.remainTime());
+        attributes.keepIfUnnormalized(diskType, "SourceDiskType", s.sourceDiskType());
+        attributes.keepIfUnnormalized(creationType, "SnapshotType", s.snapshotType());
+        attributes.keepIfUnnormalized(progress, "Progress", s.progress());
+        attributes.keepIfUnnormalized(size, "SourceDiskSize", s.sourceDiskSize());
+        attributes.keepIfUnnormalized(created, "CreationTime", s.creationTime());
+
+        return new Snapshot(s.snapshotId(), scope.provider(), scope.source(), scope.region(), null,
+                s.snapshotName(), s.description(), status, s.status(), progress, remaining, diskType, creationType,
+                size, created, s.desktopId() == null ? null : Resource.desktop(s.desktopId(), s.desktopName()),
+                s.volumeEncryptionEnabled(), Map.of(), attributes.build());
+    }
+}

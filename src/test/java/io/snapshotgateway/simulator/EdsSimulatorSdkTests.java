@@ -1,0 +1,75 @@
+package io.snapshotgateway.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.aliyun.ecd20200930.Client;
+import com.aliyun.ecd20200930.models.DescribeSnapshotsRequest;
+import com.aliyun.ecd20200930.models.DescribeSnapshotsResponseBody;
+import com.aliyun.tea.TeaException;
+import com.aliyun.teaopenapi.models.Config;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.support.SimulatorSources;
+
+/** The vendor's own EDS SDK (V1 signing in the query, POST), unchanged, against the built-in simulator. */
+@QuarkusTest
+@WithTestResource(SimulatorSources.class)
+class EdsSimulatorSdkTests {
+
+    @Inject
+    SimulatorServer simulator;
+
+    @Test
+    void officialSdkFollowsNextTokensThroughARegion() throws Exception {
+        Client eds = client(SimulatorSources.ACCESS_KEY_SECRET);
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        int calls = 0;
+        do {
+            DescribeSnapshotsResponseBody body = eds.describeSnapshots(new DescribeSnapshotsRequest()
+                    .setRegionId("cn-shanghai").setMaxResults(9).setNextToken(token)).getBody();
+            body.getSnapshots().forEach(s -> ids.add(s.getSnapshotId()));
+            token = body.getNextToken();
+            calls++;
+        } while (token != null && !token.isEmpty() && calls < 50);
+
+        assertThat(calls).isEqualTo((SimulatorSources.SNAPSHOTS_PER_REGION + 8) / 9);
+        assertThat(ids).hasSize(SimulatorSources.SNAPSHOTS_PER_REGION).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void officialSdkFiltersByTypeAndDiskType() throws Exception {
+        DescribeSnapshotsResponseBody body = client(SimulatorSources.ACCESS_KEY_SECRET).describeSnapshots(
+                new DescribeSnapshotsRequest().setRegionId("cn-hangzhou").setMaxResults(100)
+                        .setSnapshotType("user").setSourceDiskType("System")).getBody();
+        assertThat(body.getSnapshots()).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.getSnapshotType()).isEqualTo("USER");
+            assertThat(s.getSourceDiskType()).isEqualTo("SYSTEM");
+        });
+    }
+
+    @Test
+    void aWrongSecretGetsTheVendorsSignatureError() {
+        TeaException error = catchThrowableOfType(TeaException.class, () -> client("wrong-secret")
+                .describeSnapshots(new DescribeSnapshotsRequest().setRegionId("cn-hangzhou")));
+        assertThat(error.getCode()).isEqualTo("SignatureDoesNotMatch");
+    }
+
+    private Client client(String secret) throws Exception {
+        return new Client(new Config()
+                .setAccessKeyId(SimulatorSources.ACCESS_KEY_ID)
+                .setAccessKeySecret(secret)
+                .setRegionId("cn-hangzhou")
+                .setProtocol("http")
+                .setEndpoint("127.0.0.1:" + simulator.port()));
+    }
+}

@@ -1,0 +1,45 @@
+package io.snapshotgateway.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * An in-process WireMock on a dynamic port standing in for one vendor; subclasses say which sources point at it.
+ * Timeouts and the page guard are shortened here, not by sleeping longer in tests.
+ */
+public abstract class WireMockResource implements QuarkusTestResourceLifecycleManager {
+    private WireMockServer server;
+
+    /** The gateway.sources.* entries for this vendor, given WireMock's base URL. */
+    protected abstract Map<String, String> sources(String baseUrl);
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        Map<String, String> config = new HashMap<>(sources(server.baseUrl()));
+        config.put("simulator.enabled", "false");
+        config.put("gateway.fetch.timeout", "700ms");
+        config.put("gateway.fetch.max-pages", "5");
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
