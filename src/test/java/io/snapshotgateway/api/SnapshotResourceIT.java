@@ -3,6 +3,8 @@ package io.snapshotgateway.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,10 @@ class SnapshotResourceIT {
                 .statusCode(200)
                 .contentType("application/json")
                 .body("complete", equalTo(true))
-                .body("snapshots", hasSize(36))
-                .body("sources.region", containsInAnyOrder("cn-hangzhou", "cn-shanghai", "ap-southeast-1"));
+                .body("snapshots", hasSize(100))
+                .body("sources.provider", hasItems("alibaba-ecs", "alibaba-eds"))
+                .body("sources.region", hasItems("cn-hangzhou", "cn-shanghai", "ap-southeast-1"))
+                .body("sources.status", everyItem(equalTo("ok")));
     }
 
     @Test

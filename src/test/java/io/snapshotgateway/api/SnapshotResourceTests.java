@@ -3,6 +3,8 @@ package io.snapshotgateway.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -31,7 +33,7 @@ import io.snapshotgateway.support.SimulatorSources;
 @QuarkusTest
 @WithTestResource(SimulatorSources.class)
 class SnapshotResourceTests {
-    private static final int TOTAL = 3 * SimulatorSources.SNAPSHOTS_PER_REGION;
+    private static final int TOTAL = SimulatorSources.SCOPES * SimulatorSources.SNAPSHOTS_PER_REGION;
     private static final Comparator<Map<String, Object>> NEWEST_FIRST = Comparator
             .<Map<String, Object>, Instant> comparing(s -> Instant.parse((String) s.get("create_time"))).reversed()
             .thenComparing(s -> (String) s.get("provider"))
@@ -55,12 +57,16 @@ class SnapshotResourceTests {
                 .contentType("application/json")
                 .body("complete", equalTo(true))
                 .body("next_page_token", equalTo(null))
-                .body("sources.region", containsInAnyOrder("cn-hangzhou", "cn-shanghai", "ap-southeast-1"))
-                .body("sources.status", containsInAnyOrder("ok", "ok", "ok"))
-                .body("sources.snapshot_count", containsInAnyOrder(40, 40, 40));
+                .body("sources", hasSize(SimulatorSources.SCOPES))
+                .body("sources.status", everyItem(equalTo("ok")))
+                .body("sources.snapshot_count", everyItem(equalTo(SimulatorSources.SNAPSHOTS_PER_REGION)));
         assertThat(everything).hasSize(TOTAL);
         assertThat(everything).isSortedAccordingTo(NEWEST_FIRST);
-        assertThat(everything.stream().map(s -> s.get("region")).distinct()).hasSize(3);
+        assertThat(everything.stream().map(s -> s.get("region")).distinct()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(everything.stream().map(s -> s.get("provider")).distinct().count())
+                .isEqualTo(everything.stream().map(s -> s.get("source")).distinct().count()).isGreaterThan(1);
+        // newest first across providers: the first page interleaves them
+        assertThat(everything.subList(0, 20).stream().map(s -> s.get("provider")).distinct().count()).isGreaterThan(1);
         assertThat(everything).allSatisfy(s -> assertThat((String) s.get("create_time"))
                 .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
     }
@@ -107,21 +113,32 @@ class SnapshotResourceTests {
 
     @Test
     void filtersGiveTheSameSnapshotsAsFilteringTheWholeListing() {
-        Map<String, Object> sample = everything.get(5);
+        Map<String, Object> sample = everything.stream().filter(s -> "alibaba-ecs".equals(s.get("provider")))
+                .skip(5).findFirst().orElseThrow();
         String disk = (String) ((Map<?, ?>) sample.get("resource")).get("id");
-        Map<String, Predicate<Map<String, Object>>> cases = Map.of(
-                "status=creating", s -> s.get("status").equals("creating"),
-                "status=available,failed", s -> Set.of("available", "failed").contains(s.get("status")),
-                "disk_type=data", s -> s.get("disk_type").equals("data"),
-                "creation_type=manual", s -> s.get("creation_type").equals("manual"),
-                "name=BACKUP-CN", s -> ((String) s.get("name")).toLowerCase(Locale.ROOT).contains("backup-cn"),
-                "region=cn-shanghai&region=ap-southeast-1", s -> !s.get("region").equals("cn-hangzhou"),
-                "disk_id=" + disk, s -> disk.equals(((Map<?, ?>) s.get("resource")).get("id")),
-                "snapshot_id=" + sample.get("id"), s -> s.get("id").equals(sample.get("id")),
-                "created_after=2026-10-29T03:17:30Z&created_before=2026-10-30T12:30:45Z",
-                s -> !Instant.parse((String) s.get("create_time")).isBefore(Instant.parse("2026-10-29T03:17:30Z"))
-                        && Instant.parse((String) s.get("create_time")).isBefore(Instant.parse("2026-10-30T12:30:45Z")),
-                "desktop_id=ecd-none", s -> false);
+        String desktop = everything.stream().filter(s -> "desktop".equals(((Map<?, ?>) s.get("resource")).get("type")))
+                .map(s -> (String) ((Map<?, ?>) s.get("resource")).get("id")).findFirst().orElseThrow();
+        Instant windowStart = Instant.parse("2026-10-29T03:17:30Z");
+        Instant windowEnd = Instant.parse("2026-10-30T12:30:45Z");
+        Map<String, Predicate<Map<String, Object>>> cases = Map.ofEntries(
+                Map.entry("status=creating", s -> s.get("status").equals("creating")),
+                Map.entry("status=available,failed", s -> Set.of("available", "failed").contains(s.get("status"))),
+                Map.entry("disk_type=data", s -> s.get("disk_type").equals("data")),
+                Map.entry("creation_type=manual", s -> s.get("creation_type").equals("manual")),
+                Map.entry("name=BACKUP-CN", s -> ((String) s.get("name")).toLowerCase(Locale.ROOT).contains("backup-cn")),
+                Map.entry("region=cn-shanghai&region=ap-southeast-1", s -> !s.get("region").equals("cn-hangzhou")),
+                Map.entry("disk_id=" + disk, s -> disk.equals(((Map<?, ?>) s.get("resource")).get("id"))),
+                Map.entry("desktop_id=" + desktop, s -> desktop.equals(((Map<?, ?>) s.get("resource")).get("id"))),
+                Map.entry("snapshot_id=" + sample.get("id"), s -> s.get("id").equals(sample.get("id"))),
+                Map.entry("provider=alibaba-eds&status=creating", s -> s.get("provider").equals("alibaba-eds")
+                        && s.get("status").equals("creating")),
+                Map.entry("source=sim-ecs&creation_type=auto&disk_type=system", s -> s.get("source").equals("sim-ecs")
+                        && s.get("creation_type").equals("auto") && s.get("disk_type").equals("system")),
+                Map.entry("created_after=" + windowStart + "&created_before=" + windowEnd, s -> {
+                    Instant t = Instant.parse((String) s.get("create_time"));
+                    return !t.isBefore(windowStart) && t.isBefore(windowEnd);
+                }),
+                Map.entry("desktop_id=ecd-none", s -> false));
         cases.forEach((query, predicate) -> {
             List<Map<String, Object>> filtered = given().get("/snapshots?limit=1000&" + query)
                     .then().statusCode(200).extract().jsonPath().getList("snapshots");

@@ -8,17 +8,21 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Runs the gateway against its own built-in simulator on a free port: one ECS source over three regions, with enough
+ * Runs the gateway against its own built-in simulator on a free port: one source per simulated product, three
+ * regions each, with enough
  * snapshots and a small enough vendor page size that every listing takes several pages.
  */
 public class SimulatorSources implements QuarkusTestResourceLifecycleManager {
     public static final int SNAPSHOTS_PER_REGION = 40;
+    /** Source/region pairs configured below. */
+    public static final int SCOPES = 6;
     public static final String ACCESS_KEY_ID = "sim-test-ak";
     public static final String ACCESS_KEY_SECRET = "sim-test-secret-value";
 
     @Override
     public Map<String, String> start() {
         int port = freePort();
+        String endpoint = "http://127.0.0.1:" + port;
         return Map.ofEntries(
                 Map.entry("simulator.enabled", "true"),
                 Map.entry("simulator.port", Integer.toString(port)),
@@ -30,7 +34,12 @@ public class SimulatorSources implements QuarkusTestResourceLifecycleManager {
                 Map.entry("gateway.sources.sim-ecs.regions", "cn-hangzhou,cn-shanghai,ap-southeast-1"),
                 Map.entry("gateway.sources.sim-ecs.access-key-id", ACCESS_KEY_ID),
                 Map.entry("gateway.sources.sim-ecs.access-key-secret", ACCESS_KEY_SECRET),
-                Map.entry("gateway.sources.sim-ecs.endpoint", "http://127.0.0.1:" + port));
+                Map.entry("gateway.sources.sim-ecs.endpoint", endpoint),
+                Map.entry("gateway.sources.sim-eds.provider", "alibaba-eds"),
+                Map.entry("gateway.sources.sim-eds.regions", "cn-hangzhou,cn-shanghai,ap-southeast-1"),
+                Map.entry("gateway.sources.sim-eds.access-key-id", ACCESS_KEY_ID),
+                Map.entry("gateway.sources.sim-eds.access-key-secret", ACCESS_KEY_SECRET),
+                Map.entry("gateway.sources.sim-eds.endpoint", endpoint));
     }
 
     @Override
