@@ -21,12 +21,14 @@ public abstract class WireMockResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
+        // Enough threads that WireMock itself never serializes concurrent (delayed) requests.
+        server = new WireMockServer(options().dynamicPort().containerThreads(64));
         server.start();
-        Map<String, String> config = new HashMap<>(sources(server.baseUrl()));
+        Map<String, String> config = new HashMap<>();
         config.put("simulator.enabled", "false");
         config.put("gateway.fetch.timeout", "700ms");
         config.put("gateway.fetch.max-pages", "5");
+        config.putAll(sources(server.baseUrl()));
         return config;
     }
 
