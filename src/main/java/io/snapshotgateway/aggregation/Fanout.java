@@ -68,7 +68,7 @@ public class Fanout {
         return Uni.createFrom().deferred(() -> listings.get(provider, scope, provider.pushDown(filter), bypassCache))
                 .<SourceOutcome> map(listing -> new SourceOutcome.Listed(scope,
                         listing.snapshots().stream().filter(filter::matches).sorted(order).toList(),
-                        listing.cache(), listing.ageSeconds()))
+                        listing.cache(), listing.ageSeconds(), listing.refreshFailure()))
                 .onFailure().recoverWithItem(failure -> failed(scope, failure));
     }
 

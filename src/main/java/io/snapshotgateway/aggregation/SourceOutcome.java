@@ -1,6 +1,7 @@
 package io.snapshotgateway.aggregation;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.cache.CacheState;
@@ -11,8 +12,12 @@ import io.snapshotgateway.provider.UpstreamFailure;
 public sealed interface SourceOutcome {
     Scope scope();
 
-    /** The scope's snapshots that match the request's filters, sorted in the request's order. */
-    record Listed(Scope scope, List<Snapshot> snapshots, CacheState cache, long ageSeconds) implements SourceOutcome {
+    /**
+     * The scope's snapshots that match the request's filters, sorted in the request's order. {@code refreshFailure}
+     * is set when the vendor failed and a stale listing stood in (stale-if-error).
+     */
+    record Listed(Scope scope, List<Snapshot> snapshots, CacheState cache, long ageSeconds,
+            Optional<UpstreamFailure> refreshFailure) implements SourceOutcome {
     }
 
     /** The vendor call failed; the other scopes are unaffected. */

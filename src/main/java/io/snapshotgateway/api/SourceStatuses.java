@@ -29,7 +29,8 @@ final class SourceStatuses {
         Scope s = outcome.scope();
         if (outcome instanceof SourceOutcome.Listed l) {
             return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "ok",
-                    l.snapshots().size(), l.cache(), l.ageSeconds(), null);
+                    l.snapshots().size(), l.cache(), l.ageSeconds(),
+                    l.refreshFailure().map(f -> problem(s, f)).orElse(null));
         }
         SourceOutcome.Failed f = (SourceOutcome.Failed) outcome;
         return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "failed", null, null, null,
