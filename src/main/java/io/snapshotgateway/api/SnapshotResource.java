@@ -8,9 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.aggregation.PageCursor;
@@ -28,16 +31,19 @@ public class SnapshotResource {
 
     private final SnapshotListing listing;
     private final SourceCatalog catalog;
+    private final ObjectMapper json;
 
-    public SnapshotResource(SnapshotListing listing, SourceCatalog catalog) {
+    public SnapshotResource(SnapshotListing listing, SourceCatalog catalog, ObjectMapper json) {
         this.listing = listing;
         this.catalog = catalog;
+        this.json = json;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List snapshots of every configured source and region, merged and sorted by create_time")
-    public Uni<SnapshotPage> list(UriInfo uri, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+    public Uni<Response> list(UriInfo uri, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean bypass = cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
         ListingQueryParser.Parsed parsed = ListingQueryParser.parse(uri.getQueryParameters(), bypass);
         List<ParameterError> errors = new java.util.ArrayList<>(parsed.errors());
@@ -60,8 +66,13 @@ public class SnapshotResource {
                 SourceStatuses.ProblemAndHeaders failed = SourceStatuses.allFailed(result.outcomes(), INSTANCE);
                 throw new ProblemException(failed.problem(), failed.headers());
             }
-            return new SnapshotPage(result.snapshots(), result.nextPageToken().orElse(null), result.complete(),
-                    SourceStatuses.of(result.outcomes()));
+            SnapshotPage page = new SnapshotPage(result.snapshots(), result.nextPageToken().orElse(null),
+                    result.complete(), SourceStatuses.of(result.outcomes()));
+            String etag = ETags.of(page, json);
+            if (ETags.matches(ifNoneMatch, etag)) {
+                return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+            }
+            return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag).build();
         });
     }
 }

@@ -147,6 +147,22 @@ class ListingCacheTests {
     }
 
     @Test
+    void answers304WhileTheContentIsUnchanged() {
+        String etag = given().get("/snapshots").then().statusCode(200).extract().header("ETag");
+        assertThat(etag).startsWith("W/\"");
+        clock.advance(Duration.ofSeconds(20));
+
+        // the same data, only older in the cache: still the same tag
+        given().header("If-None-Match", etag).get("/snapshots").then().statusCode(304).header("ETag", etag);
+        given().header("If-None-Match", "W/\"something-else\", " + etag).get("/snapshots").then().statusCode(304);
+        given().header("If-None-Match", "W/\"something-else\"").get("/snapshots").then().statusCode(200);
+        // other content, other tag
+        answer(HANGZHOU, 4, 0);
+        given().header("Cache-Control", "no-cache").header("If-None-Match", etag).get("/snapshots").then()
+                .statusCode(200).header("ETag", org.hamcrest.Matchers.not(etag));
+    }
+
+    @Test
     void noCacheBypassesAndRefreshes() {
         list("");
         clock.advance(Duration.ofSeconds(5));
