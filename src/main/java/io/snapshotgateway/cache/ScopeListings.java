@@ -63,10 +63,10 @@ public class ScopeListings {
             }
         }
         CacheState state = bypass ? CacheState.BYPASS : CacheState.MISS;
-        Optional<CachedListing> fallback = bypass ? cached(key) : cached;
+        // A caller who asked for no-cache wants the vendor's answer now, failure included: no stale fallback.
         return fetch(provider, key)
                 .map(fresh -> listing(fresh, state, Optional.empty()))
-                .onFailure().recoverWithUni(failure -> staleIfError(failure, fallback, settings));
+                .onFailure().recoverWithUni(failure -> staleIfError(failure, cached, settings));
     }
 
     private Uni<ScopeListing> staleIfError(Throwable failure, Optional<CachedListing> fallback,

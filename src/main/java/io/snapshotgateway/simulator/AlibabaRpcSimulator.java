@@ -32,10 +32,13 @@ public class AlibabaRpcSimulator implements SimulatorRoutes {
     private final SimulatorConfig config;
     private final ObjectMapper json;
     private final Map<String, RpcProduct> products = new LinkedHashMap<>();
+    private final SimulatorFaults faults;
 
-    public AlibabaRpcSimulator(SimulatorConfig config, ObjectMapper json, Instance<RpcProduct> products) {
+    public AlibabaRpcSimulator(SimulatorConfig config, ObjectMapper json, Instance<RpcProduct> products,
+            SimulatorFaults faults) {
         this.config = config;
         this.json = json;
+        this.faults = faults;
         products.forEach(p -> this.products.put(p.version(), p));
     }
 
@@ -57,18 +60,58 @@ public class AlibabaRpcSimulator implements SimulatorRoutes {
             if (product == null) {
                 throw new RpcErrorException(400, "InvalidVersion", "Specified parameter Version is not valid.");
             }
+            faults.apply(ctx, product.providerId(), params.getOrDefault("RegionId", ""),
+                    vendorErrors(ctx, requestId, productCode), () -> answer(ctx, product, action, params, requestId,
+                            productCode));
+        } catch (RpcErrorException e) {
+            sendError(ctx, e.error(), requestId, productCode, Map.of());
+        }
+    }
+
+    private void answer(RoutingContext ctx, RpcProduct product, String action, Map<String, String> params,
+            String requestId, String productCode) {
+        try {
             Map<String, Object> body = new LinkedHashMap<>(product.call(action, params));
             body.put("RequestId", requestId);
-            send(ctx, 200, body);
+            send(ctx, 200, body, Map.of());
         } catch (RpcErrorException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("RequestId", requestId);
-            body.put("HostId", productCode + ".aliyuncs.com");
-            body.put("Code", e.error().code());
-            body.put("Message", e.error().message());
-            body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.error().code() + "&product=" + (productCode.equals("ecd") ? "ecd" : "Ecs"));
-            send(ctx, e.error().status(), body);
+            sendError(ctx, e.error(), requestId, productCode, Map.of());
         }
+    }
+
+    /** Alibaba's own throttling (HTTP 400, Throttling.User, x-acs-retry-after in ms) and 5xx bodies. */
+    private SimulatorFaults.VendorErrors vendorErrors(RoutingContext ctx, String requestId, String productCode) {
+        return new SimulatorFaults.VendorErrors() {
+            @Override
+            public void throttle(RoutingContext c) {
+                sendError(c, new RpcError(400, "Throttling.User", "Request was denied due to user flow control."),
+                        requestId, productCode, Map.of("x-acs-retry-after", "2000"));
+            }
+
+            @Override
+            public void serverError(RoutingContext c) {
+                sendError(c, new RpcError(503, "ServiceUnavailable",
+                        "The request has failed due to a temporary failure of the server."), requestId, productCode,
+                        Map.of());
+            }
+
+            @Override
+            public String truncatedBody() {
+                return "{\"RequestId\":\"" + requestId + "\",\"TotalCount\":12,\"Snapshots\":{\"Snapshot\":[{\"SnapshotId\":\"s-";
+            }
+        };
+    }
+
+    private void sendError(RoutingContext ctx, RpcError error, String requestId, String productCode,
+            Map<String, String> headers) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.put("HostId", productCode + ".aliyuncs.com");
+        body.put("Code", error.code());
+        body.put("Message", error.message());
+        body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + error.code() + "&product="
+                + (productCode.equals("ecd") ? "ecd" : "Ecs"));
+        send(ctx, error.status(), body, headers);
     }
 
     private void authenticate(RoutingContext ctx, Map<String, String> params) {
@@ -149,8 +192,9 @@ public class AlibabaRpcSimulator implements SimulatorRoutes {
         return params;
     }
 
-    private void send(RoutingContext ctx, int status, Map<String, Object> body) {
+    private void send(RoutingContext ctx, int status, Map<String, Object> body, Map<String, String> headers) {
         try {
+            headers.forEach(ctx.response()::putHeader);
             ctx.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
                     .end(json.writeValueAsString(body));

@@ -45,6 +45,11 @@ public class EcsSimulator implements RpcProduct {
     }
 
     @Override
+    public String providerId() {
+        return "alibaba-ecs";
+    }
+
+    @Override
     public Map<String, Object> call(String action, Map<String, String> params) {
         if (!"DescribeSnapshots".equals(action)) {
             throw new RpcErrorException(404, "InvalidAction.NotFound",

@@ -41,6 +41,11 @@ public class EdsSimulator implements RpcProduct {
     }
 
     @Override
+    public String providerId() {
+        return "alibaba-eds";
+    }
+
+    @Override
     public Map<String, Object> call(String action, Map<String, String> params) {
         if (!"DescribeSnapshots".equals(action)) {
             throw new RpcErrorException(404, "InvalidAction.NotFound",

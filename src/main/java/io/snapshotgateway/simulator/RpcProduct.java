@@ -6,6 +6,9 @@ import java.util.Map;
 interface RpcProduct {
     String version();
 
+    /** The gateway's provider id of this product, which faults are keyed by. */
+    String providerId();
+
     /** The response body (a JSON-ready map) of {@code action}, or throws {@link RpcErrorException}. */
     Map<String, Object> call(String action, Map<String, String> params);
 }

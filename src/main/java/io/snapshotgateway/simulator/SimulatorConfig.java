@@ -55,4 +55,13 @@ public interface SimulatorConfig {
     @WithDefault("cn-north-4:0a1b2c3d4e5f40718293a4b5c6d7e8f9,cn-east-3:1b2c3d4e5f6041728394a5b6c7d8e9f0,"
             + "ap-southeast-1:2c3d4e5f60714283a4b5c6d7e8f90a1b")
     List<String> workspaceProjects();
+
+    /**
+     * Faults injected from the start, as {@code provider[:region]=fault} entries (fault: throttle, server-error,
+     * malformed, html, no-answer). Default: none.
+     */
+    java.util.Optional<List<String>> faults();
+
+    /** Added latency, as {@code provider[:region]=duration} entries (e.g. {@code alibaba-eds=300ms}). Default: none. */
+    java.util.Optional<List<String>> latency();
 }

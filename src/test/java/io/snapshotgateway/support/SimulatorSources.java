@@ -30,6 +30,7 @@ public class SimulatorSources implements QuarkusTestResourceLifecycleManager {
                 Map.entry("simulator.access-key-id", ACCESS_KEY_ID),
                 Map.entry("simulator.access-key-secret", ACCESS_KEY_SECRET),
                 Map.entry("gateway.fetch.page-size", "10"),
+                Map.entry("simulator.latency", "alibaba-ecs:ap-southeast-1=5ms"),
                 Map.entry("gateway.sources.sim-ecs.provider", "alibaba-ecs"),
                 Map.entry("gateway.sources.sim-ecs.regions", "cn-hangzhou,cn-shanghai,ap-southeast-1"),
                 Map.entry("gateway.sources.sim-ecs.access-key-id", ACCESS_KEY_ID),
