@@ -75,10 +75,32 @@ public final class AlibabaErrors {
         if (body == null || body.isBlank()) {
             return null;
         }
+        String trimmed = body.strip();
+        if (trimmed.startsWith("<")) {
+            return parseXml(trimmed);
+        }
         try {
-            return JSON.readValue(body, AlibabaErrorBody.class);
+            return JSON.readValue(trimmed, AlibabaErrorBody.class);
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * The same error as XML ({@code <Error><Code>…}), which the POP gateway sends when a request asks for it; the
+     * official SDK reads both. An HTML page has no {@code Code} element and stays unparsed.
+     */
+    private static AlibabaErrorBody parseXml(String body) {
+        String code = xmlElement(body, "Code");
+        return code == null ? null
+                : new AlibabaErrorBody(xmlElement(body, "RequestId"), xmlElement(body, "HostId"), code,
+                        xmlElement(body, "Message"), xmlElement(body, "Recommend"));
+    }
+
+    private static String xmlElement(String xml, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<" + name + ">(?:<!\\[CDATA\\[)?(.*?)(?:]]>)?</" + name + ">", java.util.regex.Pattern.DOTALL)
+                .matcher(xml);
+        return m.find() ? m.group(1).trim() : null;
     }
 }
