@@ -51,17 +51,7 @@ public class EcsSimulator implements RpcProduct {
 
     @Override
     public Map<String, Object> call(String action, Map<String, String> params) {
-        if (!"DescribeSnapshots".equals(action)) {
-            throw new RpcErrorException(404, "InvalidAction.NotFound",
-                    "Specified api is not found, please check your url and method.");
-        }
-        String region = params.get("RegionId");
-        if (region == null || region.isEmpty()) {
-            throw new RpcErrorException(400, "MissingRegionId", "RegionId is mandatory for this action.");
-        }
-        if (!config.ecsRegions().contains(region)) {
-            throw new RpcErrorException(404, "InvalidRegionId.NotFound", "The specified RegionId does not exist.");
-        }
+        String region = RpcProduct.describeSnapshotsRegion(action, params, config.ecsRegions());
         List<SimulatedEcsSnapshot> all = byRegion.computeIfAbsent(region,
                 r -> SimulatedData.ecs(r, config.snapshotsPerRegion()));
         List<SimulatedEcsSnapshot> matching = all.stream().filter(filter(params)).toList();

@@ -47,17 +47,7 @@ public class EdsSimulator implements RpcProduct {
 
     @Override
     public Map<String, Object> call(String action, Map<String, String> params) {
-        if (!"DescribeSnapshots".equals(action)) {
-            throw new RpcErrorException(404, "InvalidAction.NotFound",
-                    "Specified api is not found, please check your url and method.");
-        }
-        String region = params.get("RegionId");
-        if (region == null || region.isEmpty()) {
-            throw new RpcErrorException(400, "MissingRegionId", "RegionId is mandatory for this action.");
-        }
-        if (!config.edsRegions().contains(region)) {
-            throw new RpcErrorException(400, "InvalidRegionId.NotFound", "The specified RegionId does not exist.");
-        }
+        String region = RpcProduct.describeSnapshotsRegion(action, params, config.edsRegions());
         List<SimulatedEdsSnapshot> matching = byRegion
                 .computeIfAbsent(region, r -> SimulatedData.eds(r, config.snapshotsPerRegion()))
                 .stream().filter(filter(params)).toList();

@@ -11,4 +11,20 @@ interface RpcProduct {
 
     /** The response body (a JSON-ready map) of {@code action}, or throws {@link RpcErrorException}. */
     Map<String, Object> call(String action, Map<String, String> params);
+
+    /** The region a DescribeSnapshots call asks for, after the checks the vendor makes first. */
+    static String describeSnapshotsRegion(String action, Map<String, String> params, java.util.List<String> regions) {
+        if (!"DescribeSnapshots".equals(action)) {
+            throw new RpcErrorException(404, "InvalidAction.NotFound",
+                    "Specified api is not found, please check your url and method.");
+        }
+        String region = params.get("RegionId");
+        if (region == null || region.isEmpty()) {
+            throw new RpcErrorException(400, "MissingRegionId", "RegionId is mandatory for this action.");
+        }
+        if (!regions.contains(region)) {
+            throw new RpcErrorException(404, "InvalidRegionId.NotFound", "The specified RegionId does not exist.");
+        }
+        return region;
+    }
 }

@@ -14,7 +14,6 @@ import com.aliyun.ecs20140526.Client;
 import com.aliyun.ecs20140526.models.DescribeSnapshotsRequest;
 import com.aliyun.ecs20140526.models.DescribeSnapshotsResponseBody;
 import com.aliyun.tea.TeaException;
-import com.aliyun.teaopenapi.models.Config;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,11 +89,6 @@ class EcsSimulatorSdkTests {
     }
 
     private Client client(String secret) throws Exception {
-        return new Client(new Config()
-                .setAccessKeyId(SimulatorSources.ACCESS_KEY_ID)
-                .setAccessKeySecret(secret)
-                .setRegionId("cn-hangzhou")
-                .setProtocol("http")
-                .setEndpoint("127.0.0.1:" + simulator.port()));
+        return new Client(SimulatorSources.alibabaSdkConfig(simulator.port(), secret));
     }
 }

@@ -48,6 +48,16 @@ public class SimulatorSources implements QuarkusTestResourceLifecycleManager {
         // the simulator stops with the application
     }
 
+    /** What the official Alibaba SDKs need to talk to the simulator: plain http, its port, the demo key id. */
+    public static com.aliyun.teaopenapi.models.Config alibabaSdkConfig(int port, String secret) {
+        return new com.aliyun.teaopenapi.models.Config()
+                .setAccessKeyId(ACCESS_KEY_ID)
+                .setAccessKeySecret(secret)
+                .setRegionId("cn-hangzhou")
+                .setProtocol("http")
+                .setEndpoint("127.0.0.1:" + port);
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

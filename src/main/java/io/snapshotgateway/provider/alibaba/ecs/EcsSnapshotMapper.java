@@ -7,8 +7,7 @@ import io.snapshotgateway.Resource;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.VendorAttributes;
-import io.snapshotgateway.provider.VendorTime;
-import io.snapshotgateway.provider.alibaba.AlibabaValues;
+import io.snapshotgateway.provider.alibaba.AlibabaCommonFields;
 
 /** Pure mapping from an ECS snapshot to the normalized one. */
 final class EcsSnapshotMapper {
@@ -39,22 +38,12 @@ final class EcsSnapshotMapper {
         attributes.put(Snapshot.INSTANCE_ID_ATTRIBUTE, instanceId);
         attributes.putAll(s.other());
 
-        var status = AlibabaValues.status(s.status());
-        var diskType = AlibabaValues.diskType(s.sourceDiskType());
-        var creationType = AlibabaValues.creationType(s.snapshotType());
-        var progress = AlibabaValues.progress(s.progress());
-        var size = AlibabaValues.sizeGib(s.sourceDiskSize());
-        var created = VendorTime.parse(s.creationTime());
-        // A value that did not normalize is kept raw, so nothing the vendor said is lost.
-        attributes.keepIfUnnormalized(diskType, "SourceDiskType", s.sourceDiskType());
-        attributes.keepIfUnnormalized(creationType, "SnapshotType", s.snapshotType());
-        attributes.keepIfUnnormalized(progress, "Progress", s.progress());
-        attributes.keepIfUnnormalized(size, "SourceDiskSize", s.sourceDiskSize());
-        attributes.keepIfUnnormalized(created, "CreationTime", s.creationTime());
+        AlibabaCommonFields f = AlibabaCommonFields.of(s.status(), s.sourceDiskType(), s.snapshotType(), s.progress(),
+                s.sourceDiskSize(), s.creationTime(), attributes);
 
         return new Snapshot(s.snapshotId(), scope.provider(), scope.source(), scope.region(), null,
-                s.snapshotName(), s.description(), status, s.status(), progress, s.remainTime(), diskType,
-                creationType, size, created, s.sourceDiskId() == null ? null : Resource.disk(s.sourceDiskId()),
+                s.snapshotName(), s.description(), f.status(), s.status(), f.progress(), s.remainTime(), f.diskType(),
+                f.creationType(), f.sizeGib(), f.created(), s.sourceDiskId() == null ? null : Resource.disk(s.sourceDiskId()),
                 s.encrypted(), tags(s.tags()), attributes.build());
     }
 

@@ -6,8 +6,7 @@ import io.snapshotgateway.Resource;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.VendorAttributes;
-import io.snapshotgateway.provider.VendorTime;
-import io.snapshotgateway.provider.alibaba.AlibabaValues;
+import io.snapshotgateway.provider.alibaba.AlibabaCommonFields;
 
 /** Pure mapping from an EDS snapshot to the normalized one; the resource is the cloud desktop. */
 final class EdsSnapshotMapper {
@@ -27,24 +26,15 @@ final class EdsSnapshotMapper {
         attributes.put("RestorePointName", s.restorePointName());
         attributes.putAll(s.other());
 
-        var status = AlibabaValues.status(s.status());
-        var diskType = AlibabaValues.diskType(s.sourceDiskType());
-        var creationType = AlibabaValues.creationType(s.snapshotType());
-        var progress = AlibabaValues.progress(s.progress());
-        var size = AlibabaValues.sizeGib(s.sourceDiskSize());
-        var created = VendorTime.parse(s.creationTime());
+        AlibabaCommonFields f = AlibabaCommonFields.of(s.status(), s.sourceDiskType(), s.snapshotType(), s.progress(),
+                s.sourceDiskSize(), s.creationTime(), attributes);
         // RemainTime -1 means "still calculating": unknown, not minus one second.
         Integer remaining = s.remainTime() != null && s.remainTime() < 0 ? null : s.remainTime();
         attributes.keepIfUnnormalized(remaining, "RemainTime", s.remainTime());
-        attributes.keepIfUnnormalized(diskType, "SourceDiskType", s.sourceDiskType());
-        attributes.keepIfUnnormalized(creationType, "SnapshotType", s.snapshotType());
-        attributes.keepIfUnnormalized(progress, "Progress", s.progress());
-        attributes.keepIfUnnormalized(size, "SourceDiskSize", s.sourceDiskSize());
-        attributes.keepIfUnnormalized(created, "CreationTime", s.creationTime());
 
         return new Snapshot(s.snapshotId(), scope.provider(), scope.source(), scope.region(), null,
-                s.snapshotName(), s.description(), status, s.status(), progress, remaining, diskType, creationType,
-                size, created, s.desktopId() == null ? null : Resource.desktop(s.desktopId(), s.desktopName()),
+                s.snapshotName(), s.description(), f.status(), s.status(), f.progress(), remaining, f.diskType(),
+                f.creationType(), f.sizeGib(), f.created(), s.desktopId() == null ? null : Resource.desktop(s.desktopId(), s.desktopName()),
                 s.volumeEncryptionEnabled(), Map.of(), attributes.build());
     }
 }
