@@ -26,7 +26,7 @@ public abstract class WireMockResource implements QuarkusTestResourceLifecycleMa
         server.start();
         Map<String, String> config = new HashMap<>();
         config.put("simulator.enabled", "false");
-        config.put("gateway.fetch.timeout", "700ms");
+        config.put("gateway.fetch.timeout", "2s");
         config.put("gateway.fetch.max-pages", "5");
         // Every request reaches WireMock unless a test says otherwise: stubs change between tests.
         for (String provider : new String[] { "alibaba-ecs", "alibaba-eds", "huawei-workspace" }) {

@@ -173,7 +173,7 @@ class EcsSnapshotProviderTests {
         assertThat(failure(PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))
-                .withFixedDelay(1500)));
+                .withFixedDelay(3500)));
         assertThat(failure(PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT);
     }
 
