@@ -97,7 +97,7 @@ class ListingCacheTests {
     void servesStaleAtOnceWhileOneRefreshRuns() {
         list("");
         clock.advance(Duration.ofSeconds(75));
-        answer(HANGZHOU, 4, 1500);
+        answer(HANGZHOU, 4, 2500);
 
         long start = System.nanoTime();
         JsonPath stale = list("region=cn-hangzhou");
@@ -105,10 +105,10 @@ class ListingCacheTests {
 
         assertThat(stale.getList("sources.cache")).containsOnly("stale");
         assertThat(stale.getList("snapshots")).hasSize(3);
-        assertThat(elapsedMs).isLessThan(1000);
+        assertThat(elapsedMs).as("served without waiting for the 2.5 s refresh").isLessThan(1500);
         // a second stale read joins the refresh in flight instead of starting another
         list("region=cn-hangzhou");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> {
             JsonPath refreshed = list("region=cn-hangzhou");
             assertThat(refreshed.getList("sources.cache")).containsOnly("hit");
             assertThat(refreshed.getList("snapshots")).hasSize(4);
