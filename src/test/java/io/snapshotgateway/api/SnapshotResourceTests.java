@@ -218,7 +218,9 @@ class SnapshotResourceTests {
 
     @Test
     void publishesOpenApiAndMetrics() {
-        given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/snapshots"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/snapshots"))
+                .body("paths.'/snapshots'.get.parameters.name", org.hamcrest.Matchers.hasItems("provider", "page_token"));
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("http_server_requests"));
     }
 
