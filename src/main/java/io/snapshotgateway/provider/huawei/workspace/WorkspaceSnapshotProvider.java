@@ -1,0 +1,136 @@
+package io.snapshotgateway.provider.huawei.workspace;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.Provider;
+import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.SnapshotFilter;
+import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.AccessKey;
+import io.snapshotgateway.provider.ConfiguredSources;
+import io.snapshotgateway.provider.Endpoints;
+import io.snapshotgateway.provider.Listings;
+import io.snapshotgateway.provider.Paging;
+import io.snapshotgateway.provider.PushDown;
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.SourceCredentials;
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.UpstreamFailure;
+import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.provider.huawei.HuaweiResponseExceptionMapper;
+import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
+
+/** Lists Huawei Cloud Workspace desktop snapshots of one project: pushes filters down and walks every offset page. */
+@ApplicationScoped
+public class WorkspaceSnapshotProvider implements SnapshotProvider {
+    /** Workspace's own maximum {@code limit}. */
+    static final int MAX_LIMIT = 1000;
+    /** Workspace's own maximum {@code offset}: a listing longer than this cannot be paged through. */
+    static final int MAX_OFFSET = 20000;
+    /** Push-down parameters, sent under the vendor's own names. */
+    private static final List<String> FILTERS = List.of("desktop_id", "status", "create_type", "disk_type");
+
+    private final GatewayConfig config;
+    private final ConfiguredSources sources;
+    private final SourceCredentials credentials;
+    private final Map<String, WorkspaceApi> clients = new ConcurrentHashMap<>();
+
+    public WorkspaceSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials) {
+        this.config = config;
+        this.sources = sources;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.HUAWEI_WORKSPACE;
+    }
+
+    /**
+     * Names are never pushed down: the gateway's name filter is a case-insensitive substring, the vendor's
+     * {@code snapshot_name} may be an exact match. Workspace has no snapshot id or time filter.
+     */
+    @Override
+    public PushDown pushDown(SnapshotFilter filter) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (filter.desktopIds().size() == 1) {
+            params.put("desktop_id", List.copyOf(filter.desktopIds()));
+        }
+        if (filter.statuses().size() == 1) {
+            String status = WorkspaceValues.statusFilter(filter.statuses().iterator().next());
+            if (status != null) {
+                params.put("status", List.of(status));
+            }
+        }
+        if (filter.creationTypes().size() == 1) {
+            params.put("create_type", List.of(WorkspaceValues.creationTypeFilter(filter.creationTypes().iterator().next())));
+        }
+        if (filter.diskTypes().size() == 1) {
+            params.put("disk_type", List.of(WorkspaceValues.diskTypeFilter(filter.diskTypes().iterator().next())));
+        }
+        return new PushDown(params);
+    }
+
+    @Override
+    public Uni<List<Snapshot>> list(Scope scope, PushDown pushDown) {
+        WorkspaceApi api = client(scope);
+        int limit = Math.min(config.fetch().pageSize(), MAX_LIMIT);
+        return Paging.<WorkspaceSnapshot> numbered(page -> page(api, scope, pushDown, page * limit, limit),
+                limit, config.fetch().pageConcurrency(), config.fetch().maxPages())
+                .map(items -> items.stream().map(s -> WorkspaceSnapshotMapper.toSnapshot(scope, s)).toList())
+                .map(Listings::distinctById)
+                .onFailure().transform(UpstreamFailures::asUpstream);
+    }
+
+    private Uni<Paging.NumberedPage<WorkspaceSnapshot>> page(WorkspaceApi api, Scope scope, PushDown pushDown,
+            int offset, int limit) {
+        if (offset > MAX_OFFSET) {
+            return Uni.createFrom().failure(new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
+                    "the listing is longer than Workspace can page through (offset above " + MAX_OFFSET + ")")));
+        }
+        return api.listSnapshots(scope.projectId(), parameters(pushDown, offset, limit))
+                .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new)
+                .map(r -> new Paging.NumberedPage<>(r.items(), r.totalCount()));
+    }
+
+    static Map<String, String> parameters(PushDown pushDown, int offset, int limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("offset", Integer.toString(offset));
+        query.put("limit", Integer.toString(limit));
+        // Offset pages over an order the vendor does not promise could skip or repeat entries; newest first also
+        // matches the gateway's default sort.
+        query.put("sort_field", "create_time");
+        query.put("sort_type", "DESC");
+        for (String name : FILTERS) {
+            if (pushDown.single(name) != null) {
+                query.put(name, pushDown.single(name));
+            }
+        }
+        return query;
+    }
+
+    private WorkspaceApi client(Scope scope) {
+        return clients.computeIfAbsent(scope.source() + "\n" + scope.region() + "\n" + scope.projectId(), k -> {
+            GatewayConfig.Source source = sources.get(scope.source()).orElseThrow();
+            AccessKey creds = credentials.accessKey(scope.source());
+            return QuarkusRestClientBuilder.newBuilder()
+                    .baseUri(Endpoints.resolve(source.endpoint(), scope.region(), WorkspaceEndpoints.host(scope.region())))
+                    .connectTimeout(config.fetch().timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(config.fetch().timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .register(new HuaweiSigningFilter(creds, scope.projectId()))
+                    .register(new HuaweiResponseExceptionMapper(creds.secrets()))
+                    .build(WorkspaceApi.class);
+        });
+    }
+}

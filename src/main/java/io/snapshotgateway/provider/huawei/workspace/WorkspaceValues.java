@@ -1,0 +1,78 @@
+package io.snapshotgateway.provider.huawei.workspace;
+
+import java.util.Locale;
+
+import io.snapshotgateway.CreationType;
+import io.snapshotgateway.DiskType;
+import io.snapshotgateway.SnapshotStatus;
+
+/**
+ * Workspace's enum-like values, both ways. Responses are read in any case; filters are sent in the vendor's own
+ * spelling. An unknown value normalizes to null (the mapper keeps the raw value in attributes).
+ */
+final class WorkspaceValues {
+    private WorkspaceValues() {
+    }
+
+    static SnapshotStatus status(String vendor) {
+        return switch (lower(vendor)) {
+            case "creating" -> SnapshotStatus.CREATING;
+            case "create_success", "restore_success" -> SnapshotStatus.AVAILABLE;
+            case "create_failed" -> SnapshotStatus.FAILED;
+            case "restoring" -> SnapshotStatus.RESTORING;
+            case "restore_failed" -> SnapshotStatus.RESTORE_FAILED;
+            default -> null;
+        };
+    }
+
+    /**
+     * The {@code status} filter value for a normalized status, or null when no single vendor value selects exactly
+     * it: {@code available} is both {@code create_success} and {@code restore_success}, and the vendor takes one.
+     */
+    static String statusFilter(SnapshotStatus status) {
+        return switch (status) {
+            case CREATING -> "creating";
+            case FAILED -> "create_failed";
+            case RESTORING -> "restoring";
+            case RESTORE_FAILED -> "restore_failed";
+            default -> null;
+        };
+    }
+
+    static CreationType creationType(String vendor) {
+        return switch (lower(vendor)) {
+            case "auto" -> CreationType.AUTO;
+            case "manually" -> CreationType.MANUAL;
+            default -> null;
+        };
+    }
+
+    static String creationTypeFilter(CreationType type) {
+        return type == CreationType.AUTO ? "AUTO" : "MANUALLY";
+    }
+
+    static DiskType diskType(Boolean isSystemDisk) {
+        return isSystemDisk == null ? null : isSystemDisk ? DiskType.SYSTEM : DiskType.DATA;
+    }
+
+    static String diskTypeFilter(DiskType type) {
+        return type == DiskType.SYSTEM ? "SYSTEM_DISK" : "DATA_DISKS";
+    }
+
+    /** The task progress 0..100; {@code null} means "no task" to the vendor, and anything else is not a progress. */
+    static Integer progress(String vendor) {
+        if (vendor == null) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(vendor.trim().replace("%", "").trim());
+            return p >= 0 && p <= 100 ? p : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String value) {
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    }
+}
