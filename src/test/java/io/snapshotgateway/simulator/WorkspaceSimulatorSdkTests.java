@@ -1,0 +1,181 @@
+package io.snapshotgateway.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
+import com.huaweicloud.sdk.workspace.v2.model.DesktopSnapshotDetailInfo;
+import com.huaweicloud.sdk.workspace.v2.model.ListDesktopSnapshotRequest;
+import com.huaweicloud.sdk.workspace.v2.model.ListDesktopSnapshotResponse;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.AccessKey;
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.huawei.HuaweiResponseExceptionMapper;
+import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
+import io.snapshotgateway.support.SimulatorSources;
+
+/** The vendor's own Workspace SDK (AK/SK signing over host;user-agent;x-project-id;x-sdk-date), against the simulator. */
+@QuarkusTest
+@WithTestResource(SimulatorSources.class)
+class WorkspaceSimulatorSdkTests {
+    /** cn-north-4 in the default {@code simulator.workspace-projects}. */
+    private static final String NORTH_4_PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
+
+    @Inject
+    SimulatorServer simulator;
+
+    @Test
+    void officialSdkListsEveryOffsetPageOfARegion() {
+        WorkspaceClient workspace = client(SimulatorSources.ACCESS_KEY_SECRET, NORTH_4_PROJECT);
+        List<String> ids = new ArrayList<>();
+        ListDesktopSnapshotResponse page;
+        int calls = 0;
+        do {
+            page = workspace.listDesktopSnapshot(new ListDesktopSnapshotRequest().withOffset(ids.size()).withLimit(7));
+            page.getDesktopSnapshots().forEach(s -> ids.add(s.getSnapshotId()));
+            calls++;
+        } while (ids.size() < page.getTotalCount() && calls < 50);
+
+        assertThat(page.getTotalCount()).isEqualTo(SimulatorSources.SNAPSHOTS_PER_REGION);
+        assertThat(ids).hasSize(SimulatorSources.SNAPSHOTS_PER_REGION).doesNotHaveDuplicates();
+        assertThat(calls).isEqualTo((SimulatorSources.SNAPSHOTS_PER_REGION + 6) / 7);
+    }
+
+    @Test
+    void officialSdkReadsEveryDocumentedField() {
+        List<DesktopSnapshotDetailInfo> all = client(SimulatorSources.ACCESS_KEY_SECRET, NORTH_4_PROJECT)
+                .listDesktopSnapshot(new ListDesktopSnapshotRequest()).getDesktopSnapshots();
+
+        assertThat(all).hasSize(SimulatorSources.SNAPSHOTS_PER_REGION);
+        assertThat(all).extracting(DesktopSnapshotDetailInfo::getStatus).containsOnly("creating", "restoring",
+                "create_success", "create_failed", "restore_success", "restore_failed");
+        assertThat(all).extracting(DesktopSnapshotDetailInfo::getIsSystemDisk).contains(true, false);
+        assertThat(all).allSatisfy(s -> {
+            assertThat(s.getDesktopId()).isNotBlank();
+            assertThat(s.getCreateTime()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+            assertThat(s.getCreateType()).isNotNull();
+        });
+        assertThat(all).anySatisfy(s -> assertThat(s.getDesktopPoolId()).isNotBlank());
+        assertThat(all).anySatisfy(s -> assertThat(s.getRestoreFailReason()).isNotBlank());
+        assertThat(all).anySatisfy(s -> assertThat(s.getProcess()).isBetween(0, 100));
+    }
+
+    @Test
+    void officialSdkFiltersAsTheVendorDocuments() {
+        WorkspaceClient workspace = client(SimulatorSources.ACCESS_KEY_SECRET, NORTH_4_PROJECT);
+
+        List<DesktopSnapshotDetailInfo> auto = workspace.listDesktopSnapshot(new ListDesktopSnapshotRequest()
+                .withCreateType(ListDesktopSnapshotRequest.CreateTypeEnum.AUTO)
+                .withDiskType(ListDesktopSnapshotRequest.DiskTypeEnum.SYSTEM_DISK)).getDesktopSnapshots();
+        assertThat(auto).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.getCreateType()).hasToString("AUTO");
+            assertThat(s.getIsSystemDisk()).isTrue();
+        });
+
+        ListDesktopSnapshotResponse failed = workspace.listDesktopSnapshot(new ListDesktopSnapshotRequest()
+                .withStatus("create_failed").withDesktopName("wks-cn-north-4 x+y/é"));
+        assertThat(failed.getTotalCount()).as("a name with characters that need encoding still verifies").isZero();
+
+        List<DesktopSnapshotDetailInfo> oldestFirst = workspace.listDesktopSnapshot(new ListDesktopSnapshotRequest()
+                .withSortField(ListDesktopSnapshotRequest.SortFieldEnum.CREATE_TIME)
+                .withSortType(ListDesktopSnapshotRequest.SortTypeEnum.ASC).withLimit(3)).getDesktopSnapshots();
+        assertThat(oldestFirst).extracting(DesktopSnapshotDetailInfo::getCreateTime).isSorted();
+    }
+
+    @Test
+    void aWrongSecretGetsTheApiGatewaySignatureError() {
+        ServiceResponseException error = catchThrowableOfType(ServiceResponseException.class,
+                () -> client("not-the-secret", NORTH_4_PROJECT).listDesktopSnapshot(new ListDesktopSnapshotRequest()));
+
+        assertThat(error.getHttpStatusCode()).isEqualTo(401);
+        assertThat(error.getErrorCode()).isEqualTo("APIGW.0301");
+        assertThat(error.getErrorMsg()).startsWith("Incorrect IAM authentication information: verify aksk signature fail");
+        assertThat(error.getRequestId()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void aBadEnumValueGetsAWorkspaceError() {
+        ServiceResponseException error = catchThrowableOfType(ServiceResponseException.class,
+                () -> client(SimulatorSources.ACCESS_KEY_SECRET, NORTH_4_PROJECT)
+                        .listDesktopSnapshot(new ListDesktopSnapshotRequest().withStatus("deleted")));
+
+        assertThat(error.getHttpStatusCode()).isEqualTo(400);
+        assertThat(error.getErrorCode()).startsWith("WKS.");
+    }
+
+    @Test
+    void aProjectWithoutWorkspaceIsRefused() {
+        ServiceResponseException error = catchThrowableOfType(ServiceResponseException.class,
+                () -> client(SimulatorSources.ACCESS_KEY_SECRET, "ffffffffffffffffffffffffffffffff")
+                        .listDesktopSnapshot(new ListDesktopSnapshotRequest()));
+
+        assertThat(error.getHttpStatusCode()).isEqualTo(403);
+        assertThat(error.getErrorCode()).isEqualTo("WKS.00010099");
+    }
+
+    @Test
+    void theGatewaysSigningFilterIsAcceptedToo() {
+        JsonNode body = gatewayClient(SimulatorSources.ACCESS_KEY_SECRET, null)
+                .list(NORTH_4_PROJECT, 5, 35, "wks-cn-north-4").await().atMost(Duration.ofSeconds(5));
+        assertThat(body.path("total_count").asInt()).isEqualTo(SimulatorSources.SNAPSHOTS_PER_REGION);
+        assertThat(body.path("desktop_snapshots")).hasSize(5);
+
+        // A temporary key's token is signed as well; and a name that needs encoding verifies the same way.
+        JsonNode none = gatewayClient(SimulatorSources.ACCESS_KEY_SECRET, "sts-token")
+                .list(NORTH_4_PROJECT, 10, 0, "a b+c*/é~").await().atMost(Duration.ofSeconds(5));
+        assertThat(none.path("total_count").asInt()).isZero();
+
+        UpstreamException rejected = catchThrowableOfType(UpstreamException.class,
+                () -> gatewayClient("not-the-secret", null).list(NORTH_4_PROJECT, 10, 0, null)
+                        .await().atMost(Duration.ofSeconds(5)));
+        assertThat(rejected.failure().type()).isEqualTo(ProblemType.UPSTREAM_REJECTED);
+        assertThat(rejected.failure().vendorCode()).isEqualTo("APIGW.0301");
+        assertThat(rejected.failure().vendorRequestId()).matches("[0-9a-f]{32}");
+    }
+
+    private WorkspaceClient client(String secret, String projectId) {
+        return WorkspaceClient.newBuilder()
+                .withCredential(new BasicCredentials().withAk(SimulatorSources.ACCESS_KEY_ID).withSk(secret)
+                        .withProjectId(projectId))
+                .withEndpoints(List.of("http://127.0.0.1:" + simulator.port()))
+                .build();
+    }
+
+    private Listing gatewayClient(String secret, String token) {
+        AccessKey key = new AccessKey(SimulatorSources.ACCESS_KEY_ID, secret, token);
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create("http://127.0.0.1:" + simulator.port()))
+                .register(new HuaweiSigningFilter(key, NORTH_4_PROJECT))
+                .register(new HuaweiResponseExceptionMapper(key.secrets()))
+                .build(Listing.class);
+    }
+
+    /** The same wire call the gateway's Workspace adapter makes, signed by its filter. */
+    @Path("/v2/{project_id}/snapshots")
+    public interface Listing {
+        @GET
+        Uni<JsonNode> list(@PathParam("project_id") String projectId, @QueryParam("limit") int limit,
+                @QueryParam("offset") int offset, @QueryParam("desktop_name") String desktopName);
+    }
+}
