@@ -148,7 +148,8 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
         if (present(p, "desktop_id")) {
             filters.add(s -> s.desktopId().equals(p.get("desktop_id")));
         }
-        // Name filters match a part of the name, as Workspace's list APIs do for names.
+        // The docs do not say whether names match exactly or in part; in part is the lenient reading, and the
+        // gateway never pushes names down, so it depends on neither.
         if (present(p, "desktop_name")) {
             filters.add(s -> s.desktopName().contains(p.get("desktop_name")));
         }
