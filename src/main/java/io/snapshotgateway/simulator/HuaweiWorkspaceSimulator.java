@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -123,7 +124,7 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
                 payloadHash);
         String expected = HuaweiSignatures.signature(config.accessKeySecret(),
                 HuaweiSignatures.stringToSign(date, canonical));
-        if (!Hashing.constantTimeEquals(expected, m.group(3).toLowerCase(java.util.Locale.ROOT))) {
+        if (!Hashing.constantTimeEquals(expected, m.group(3).toLowerCase(Locale.ROOT))) {
             throw iam("verify aksk signature fail");
         }
     }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,7 @@ public final class HuaweiSignatures {
         if (path == null || path.isEmpty() || path.equals("/")) {
             return "/";
         }
-        String encoded = java.util.Arrays.stream(path.split("/", -1)).map(HuaweiSignatures::encode)
+        String encoded = Arrays.stream(path.split("/", -1)).map(HuaweiSignatures::encode)
                 .collect(Collectors.joining("/"));
         return encoded.endsWith("/") ? encoded : encoded + "/";
     }
@@ -56,7 +56,7 @@ public final class HuaweiSignatures {
     public static String canonicalQuery(List<Map.Entry<String, String>> params) {
         return params.stream()
                 .map(e -> Map.entry(encode(e.getKey()), encode(e.getValue())))
-                .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
     }
