@@ -27,13 +27,12 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("..provider.alibaba.ecs..")
                 .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba.eds..", "..provider.huawei..")
                 .check(CLASSES);
-        // allowEmptyShould: these packages arrive with the EDS and Workspace adapters; the rules wait for them.
         noClasses().that().resideInAPackage("..provider.alibaba.eds..")
                 .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba.ecs..", "..provider.huawei..")
-                .allowEmptyShould(true).check(CLASSES);
+                .check(CLASSES);
         noClasses().that().resideInAPackage("..provider.huawei..")
                 .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba..")
-                .allowEmptyShould(true).check(CLASSES);
+                .check(CLASSES);
         noClasses().that().resideInAPackage("..provider..")
                 .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..cache..",
                         "..simulator..", "..health..")

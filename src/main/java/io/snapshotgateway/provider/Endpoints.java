@@ -13,4 +13,12 @@ public final class Endpoints {
         // RPC APIs live at "/": without the slash the client would send an empty request path.
         return URI.create(base.endsWith("/") ? base : base + "/");
     }
+
+    /** The Host header an HTTP client sends for {@code uri}: the port only when it is not the scheme's default. */
+    public static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || ("http".equals(uri.getScheme()) && port == 80)
+                || ("https".equals(uri.getScheme()) && port == 443);
+        return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+    }
 }

@@ -51,10 +51,12 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
     private final ObjectMapper json;
     private final Map<String, String> regionByProject = new TreeMap<>();
     private final Map<String, List<SimulatedWorkspaceSnapshot>> byRegion = new ConcurrentHashMap<>();
+    private final SimulatorFaults faults;
 
-    public HuaweiWorkspaceSimulator(SimulatorConfig config, ObjectMapper json) {
+    public HuaweiWorkspaceSimulator(SimulatorConfig config, ObjectMapper json, SimulatorFaults faults) {
         this.config = config;
         this.json = json;
+        this.faults = faults;
         for (String pair : config.workspaceProjects()) {
             int colon = pair.indexOf(':');
             if (colon > 0) {
@@ -80,13 +82,47 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
             }
             Map<String, String> params = new LinkedHashMap<>();
             HuaweiSignatures.parseQuery(ctx.request().query()).forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
-            send(ctx, 200, requestId, page(region, params));
+            faults.apply(ctx, "huawei-workspace", region, vendorErrors(requestId), () -> {
+                try {
+                    send(ctx, 200, requestId, page(region, params));
+                } catch (WorkspaceError e) {
+                    sendError(ctx, requestId, e);
+                }
+            });
         } catch (WorkspaceError e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error_code", e.code);
-            body.put("error_msg", e.getMessage());
-            send(ctx, e.status, requestId, body);
+            sendError(ctx, requestId, e);
         }
+    }
+
+    /**
+     * API Gateway's throttling (HTTP 429, {@code APIGW.0308}, with the message the gateway documents) and a 5xx.
+     * The 5xx code is representative: the vendor documents 500 with a {@code WKS} code but not which.
+     */
+    private SimulatorFaults.VendorErrors vendorErrors(String requestId) {
+        return new SimulatorFaults.VendorErrors() {
+            @Override
+            public void throttle(RoutingContext ctx) {
+                sendError(ctx, requestId, new WorkspaceError(429, "APIGW.0308",
+                        "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute"));
+            }
+
+            @Override
+            public void serverError(RoutingContext ctx) {
+                sendError(ctx, requestId, new WorkspaceError(500, "WKS.0002", "Internal service error."));
+            }
+
+            @Override
+            public String truncatedBody() {
+                return "{\"total_count\":12,\"desktop_snapshots\":[{\"snapshot_id\":\"";
+            }
+        };
+    }
+
+    private void sendError(RoutingContext ctx, String requestId, WorkspaceError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error_code", e.code);
+        body.put("error_msg", e.getMessage());
+        send(ctx, e.status, requestId, body);
     }
 
     private void authenticate(RoutingContext ctx) {

@@ -53,6 +53,23 @@ class SimulatorFaultsTests {
             "no-answer,    /problems/upstream-timeout,     " })
     void aFaultyRegionFailsAloneAndPrecisely(String fault, String type, String vendorCode) {
         inject("alibaba-eds", "cn-hangzhou", fault, "0ms");
+        assertOnlyThatRegionFails("alibaba-eds", "cn-hangzhou", fault, type, vendorCode, 2);
+    }
+
+    @ParameterizedTest
+    @Order(2)
+    @CsvSource({
+            "throttle,     /problems/upstream-throttled,  APIGW.0308",
+            "server-error, /problems/upstream-unavailable, WKS.0002",
+            "malformed,    /problems/upstream-unavailable, ",
+            "html,         /problems/upstream-unavailable, " })
+    void aFaultyHuaweiProjectFailsAloneAndPrecisely(String fault, String type, String vendorCode) {
+        inject("huawei-workspace", "cn-east-3", fault, "0ms");
+        assertOnlyThatRegionFails("huawei-workspace", "cn-east-3", fault, type, vendorCode, null);
+    }
+
+    private void assertOnlyThatRegionFails(String provider, String region, String fault, String type,
+            String vendorCode, Integer retryAfter) {
 
         JsonPath page = given().header("Cache-Control", "no-cache").get("/snapshots?limit=1000")
                 .then().statusCode(200).extract().jsonPath();
@@ -62,15 +79,15 @@ class SimulatorFaultsTests {
         Map<String, Object> failed = sources.stream().filter(s -> s.get("status").equals("failed")).findFirst()
                 .orElseThrow();
         assertThat(sources.stream().filter(s -> s.get("status").equals("failed"))).hasSize(1);
-        assertThat(failed).containsEntry("provider", "alibaba-eds").containsEntry("region", "cn-hangzhou");
+        assertThat(failed).containsEntry("provider", provider).containsEntry("region", region);
         @SuppressWarnings("unchecked")
         Map<String, Object> problem = (Map<String, Object>) failed.get("problem");
         assertThat(problem).containsEntry("type", type);
         if (vendorCode != null) {
             assertThat(problem).containsEntry("vendor_code", vendorCode).containsKey("vendor_request_id");
         }
-        if (fault.equals("throttle")) {
-            assertThat(problem).containsEntry("retry_after_seconds", 2);
+        if (fault.equals("throttle") && retryAfter != null) {
+            assertThat(problem).containsEntry("retry_after_seconds", retryAfter);
         }
         // everything else is still there
         assertThat(page.getList("snapshots")).hasSize((SimulatorSources.SCOPES - 1) * SimulatorSources.SNAPSHOTS_PER_REGION);

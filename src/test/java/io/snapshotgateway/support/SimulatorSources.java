@@ -15,7 +15,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SimulatorSources implements QuarkusTestResourceLifecycleManager {
     public static final int SNAPSHOTS_PER_REGION = 40;
     /** Source/region pairs configured below. */
-    public static final int SCOPES = 6;
+    public static final int SCOPES = 9;
     public static final String ACCESS_KEY_ID = "sim-test-ak";
     public static final String ACCESS_KEY_SECRET = "sim-test-secret-value";
 
@@ -40,7 +40,14 @@ public class SimulatorSources implements QuarkusTestResourceLifecycleManager {
                 Map.entry("gateway.sources.sim-eds.regions", "cn-hangzhou,cn-shanghai,ap-southeast-1"),
                 Map.entry("gateway.sources.sim-eds.access-key-id", ACCESS_KEY_ID),
                 Map.entry("gateway.sources.sim-eds.access-key-secret", ACCESS_KEY_SECRET),
-                Map.entry("gateway.sources.sim-eds.endpoint", endpoint));
+                Map.entry("gateway.sources.sim-eds.endpoint", endpoint),
+                Map.entry("gateway.sources.sim-hw.provider", "huawei-workspace"),
+                Map.entry("gateway.sources.sim-hw.regions", "cn-north-4,cn-east-3,ap-southeast-1"),
+                Map.entry("gateway.sources.sim-hw.project-ids", "cn-north-4:0a1b2c3d4e5f40718293a4b5c6d7e8f9,"
+                        + "cn-east-3:1b2c3d4e5f6041728394a5b6c7d8e9f0,ap-southeast-1:2c3d4e5f60714283a4b5c6d7e8f90a1b"),
+                Map.entry("gateway.sources.sim-hw.access-key-id", ACCESS_KEY_ID),
+                Map.entry("gateway.sources.sim-hw.access-key-secret", ACCESS_KEY_SECRET),
+                Map.entry("gateway.sources.sim-hw.endpoint", endpoint));
     }
 
     @Override

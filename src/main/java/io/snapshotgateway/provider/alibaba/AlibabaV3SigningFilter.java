@@ -16,6 +16,7 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.snapshotgateway.provider.AccessKey;
+import io.snapshotgateway.provider.Endpoints;
 import io.snapshotgateway.provider.Hashing;
 
 /**
@@ -56,7 +57,7 @@ public final class AlibabaV3SigningFilter implements ClientRequestFilter {
         if (credentials.securityToken() != null) {
             put(request, signed, "x-acs-security-token", credentials.securityToken());
         }
-        signed.put("host", hostHeader(uri));
+        signed.put("host", Endpoints.hostHeader(uri));
 
         String canonical = AlibabaSignatures.v3CanonicalRequest(request.getMethod(), "/",
                 AlibabaSignatures.parseQuery(uri.getRawQuery()), signed, Hashing.EMPTY_SHA256_HEX);
@@ -70,13 +71,5 @@ public final class AlibabaV3SigningFilter implements ClientRequestFilter {
     private static void put(ClientRequestContext request, Map<String, String> signed, String name, String value) {
         request.getHeaders().put(name, List.of(value));
         signed.put(name, value);
-    }
-
-    /** The Host header the HTTP client sends: the port only when it is not the scheme's default. */
-    static String hostHeader(URI uri) {
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(uri.getScheme()) && port == 80)
-                || ("https".equals(uri.getScheme()) && port == 443);
-        return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.snapshotgateway.provider.AccessKey;
+import io.snapshotgateway.provider.Endpoints;
 import io.snapshotgateway.provider.Hashing;
 
 /**
@@ -39,7 +40,7 @@ public final class HuaweiSigningFilter implements ClientRequestFilter {
         URI uri = request.getUri();
         String date = HuaweiSignatures.SDK_DATE.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         Map<String, String> signed = new LinkedHashMap<>();
-        signed.put("host", hostHeader(uri));
+        signed.put("host", Endpoints.hostHeader(uri));
         put(request, signed, "X-Sdk-Date", date);
         put(request, signed, "X-Project-Id", projectId);
         if (credentials.securityToken() != null) {
@@ -56,13 +57,5 @@ public final class HuaweiSigningFilter implements ClientRequestFilter {
     private static void put(ClientRequestContext request, Map<String, String> signed, String name, String value) {
         request.getHeaders().putSingle(name, value);
         signed.put(name, value);
-    }
-
-    /** The Host header the HTTP client sends: the port only when it is not the scheme's default. */
-    static String hostHeader(URI uri) {
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(uri.getScheme()) && port == 80)
-                || ("https".equals(uri.getScheme()) && port == 443);
-        return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
     }
 }

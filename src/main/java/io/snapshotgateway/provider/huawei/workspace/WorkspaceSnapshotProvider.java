@@ -4,12 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.Provider;
@@ -28,6 +26,7 @@ import io.snapshotgateway.provider.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.provider.VendorClients;
 import io.snapshotgateway.provider.huawei.HuaweiResponseExceptionMapper;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
 
@@ -124,13 +123,10 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
         return clients.computeIfAbsent(scope.source() + "\n" + scope.region() + "\n" + scope.projectId(), k -> {
             GatewayConfig.Source source = sources.get(scope.source()).orElseThrow();
             AccessKey creds = credentials.accessKey(scope.source());
-            return QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(Endpoints.resolve(source.endpoint(), scope.region(), WorkspaceEndpoints.host(scope.region())))
-                    .connectTimeout(config.fetch().timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .readTimeout(config.fetch().timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .register(new HuaweiSigningFilter(creds, scope.projectId()))
-                    .register(new HuaweiResponseExceptionMapper(creds.secrets()))
-                    .build(WorkspaceApi.class);
+            return VendorClients.build(WorkspaceApi.class,
+                    Endpoints.resolve(source.endpoint(), scope.region(), WorkspaceEndpoints.host(scope.region())),
+                    config.fetch().timeout(), new HuaweiSigningFilter(creds, scope.projectId()),
+                    new HuaweiResponseExceptionMapper(creds.secrets()));
         });
     }
 }

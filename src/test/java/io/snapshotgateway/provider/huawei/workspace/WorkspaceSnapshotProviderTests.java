@@ -266,7 +266,7 @@ class WorkspaceSnapshotProviderTests {
         assertThat(failure(NORTH_4, PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(WorkspaceResponses.page("cn-north-4", 1, 0, 1))
-                .withFixedDelay(1500)));
+                .withFixedDelay(3500)));
         assertThat(failure(NORTH_4, PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT);
     }
 
