@@ -61,8 +61,8 @@ public class EcsSimulator implements RpcProduct {
     }
 
     private Map<String, Object> numberedPage(List<SimulatedEcsSnapshot> matching, Map<String, String> params) {
-        int pageNumber = intParam(params, "PageNumber", 1, 1, Integer.MAX_VALUE);
-        int pageSize = intParam(params, "PageSize", 10, 1, MAX_PAGE);
+        int pageNumber = SimulatedParams.intParam(params, "PageNumber", 1, 1, Integer.MAX_VALUE, RpcError::invalid);
+        int pageSize = SimulatedParams.intParam(params, "PageSize", 10, 1, MAX_PAGE, RpcError::invalid);
         int from = (int) Math.min((long) (pageNumber - 1) * pageSize, matching.size());
         int to = Math.min(from + pageSize, matching.size());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -74,7 +74,7 @@ public class EcsSimulator implements RpcProduct {
     }
 
     private Map<String, Object> tokenPage(List<SimulatedEcsSnapshot> matching, Map<String, String> params) {
-        int maxResults = intParam(params, "MaxResults", 10, 1, MAX_PAGE);
+        int maxResults = SimulatedParams.intParam(params, "MaxResults", 10, 1, MAX_PAGE, RpcError::invalid);
         String token = params.getOrDefault("NextToken", "");
         int from = token.isEmpty() ? 0 : SimulatedData.offset(token);
         if (from < 0 || from > matching.size()) {
@@ -93,7 +93,7 @@ public class EcsSimulator implements RpcProduct {
         equalsFilter(p, "InstanceId", SimulatedEcsSnapshot::instanceId, filters);
         equalsFilter(p, "DiskId", SimulatedEcsSnapshot::sourceDiskId, filters);
         equalsFilter(p, "SnapshotName", SimulatedEcsSnapshot::snapshotName, filters);
-        if (present(p, "SnapshotIds")) {
+        if (SimulatedParams.present(p, "SnapshotIds")) {
             Set<String> ids = snapshotIds(p.get("SnapshotIds"));
             filters.add(s -> ids.contains(s.snapshotId()));
         }
@@ -105,7 +105,7 @@ public class EcsSimulator implements RpcProduct {
                 "InvalidSourceDiskType", "The specifed SourceDiskType is not valid.", filters);
         enumFilter(p, "Usage", Set.of("image", "disk", "image_disk", "none"), SimulatedEcsSnapshot::usage, 404,
                 "InvalidUsage", "The specifed Usage is not valid.", filters);
-        if (present(p, "Encrypted")) {
+        if (SimulatedParams.present(p, "Encrypted")) {
             boolean encrypted = Boolean.parseBoolean(p.get("Encrypted"));
             filters.add(s -> s.encrypted() == encrypted);
         }
@@ -141,7 +141,7 @@ public class EcsSimulator implements RpcProduct {
 
     private static void equalsFilter(Map<String, String> p, String name,
             java.util.function.Function<SimulatedEcsSnapshot, String> field, List<Predicate<SimulatedEcsSnapshot>> filters) {
-        if (present(p, name)) {
+        if (SimulatedParams.present(p, name)) {
             String wanted = p.get(name);
             filters.add(s -> wanted.equals(field.apply(s)));
         }
@@ -150,7 +150,7 @@ public class EcsSimulator implements RpcProduct {
     private static void enumFilter(Map<String, String> p, String name, Set<String> allowed,
             java.util.function.Function<SimulatedEcsSnapshot, String> field, int status, String code, String message,
             List<Predicate<SimulatedEcsSnapshot>> filters) {
-        if (!present(p, name)) {
+        if (!SimulatedParams.present(p, name)) {
             return;
         }
         String wanted = p.get(name).toLowerCase(Locale.ROOT);
@@ -163,24 +163,7 @@ public class EcsSimulator implements RpcProduct {
         filters.add(s -> wanted.equals(field.apply(s)));
     }
 
-    private static boolean present(Map<String, String> p, String name) {
-        return p.get(name) != null && !p.get(name).isEmpty();
-    }
 
-    private static int intParam(Map<String, String> p, String name, int fallback, int min, int max) {
-        if (!present(p, name)) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(p.get(name));
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as ECS does
-        }
-        throw new RpcErrorException(RpcError.invalidParameter(name));
-    }
 
     private static List<Map<String, Object>> render(List<SimulatedEcsSnapshot> page) {
         return page.stream().map(EcsSimulator::render).toList();

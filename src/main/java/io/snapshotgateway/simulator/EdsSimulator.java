@@ -65,19 +65,7 @@ public class EdsSimulator implements RpcProduct {
     }
 
     private static int maxResults(Map<String, String> params) {
-        String value = params.get("MaxResults");
-        if (value == null || value.isEmpty()) {
-            return 10;
-        }
-        try {
-            int max = Integer.parseInt(value);
-            if (max >= 1 && max <= MAX_RESULTS) {
-                return max;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new RpcErrorException(RpcError.invalidParameter("MaxResults"));
+        return SimulatedParams.intParam(params, "MaxResults", 10, 1, MAX_RESULTS, RpcError::invalid);
     }
 
     private static Predicate<SimulatedEdsSnapshot> filter(Map<String, String> p) {

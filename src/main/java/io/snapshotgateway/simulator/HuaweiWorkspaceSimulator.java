@@ -166,8 +166,8 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
     }
 
     private Map<String, Object> page(String region, Map<String, String> p) {
-        int limit = intParam(p, "limit", MAX_LIMIT, 1, MAX_LIMIT);
-        int offset = intParam(p, "offset", 0, 0, MAX_OFFSET);
+        int limit = SimulatedParams.intParam(p, "limit", MAX_LIMIT, 1, MAX_LIMIT, HuaweiWorkspaceSimulator::invalid);
+        int offset = SimulatedParams.intParam(p, "offset", 0, 0, MAX_OFFSET, HuaweiWorkspaceSimulator::invalid);
         List<SimulatedWorkspaceSnapshot> all = byRegion.computeIfAbsent(region,
                 r -> SimulatedWorkspaceData.snapshots(r, config.snapshotsPerRegion()));
         List<SimulatedWorkspaceSnapshot> matching = new ArrayList<>(all.stream().filter(filter(p)).toList());
@@ -182,15 +182,15 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
 
     private static Predicate<SimulatedWorkspaceSnapshot> filter(Map<String, String> p) {
         List<Predicate<SimulatedWorkspaceSnapshot>> filters = new ArrayList<>();
-        if (present(p, "desktop_id")) {
+        if (SimulatedParams.present(p, "desktop_id")) {
             filters.add(s -> s.desktopId().equals(p.get("desktop_id")));
         }
         // The docs do not say whether names match exactly or in part; in part is the lenient reading, and the
         // gateway never pushes names down, so it depends on neither.
-        if (present(p, "desktop_name")) {
+        if (SimulatedParams.present(p, "desktop_name")) {
             filters.add(s -> s.desktopName().contains(p.get("desktop_name")));
         }
-        if (present(p, "snapshot_name")) {
+        if (SimulatedParams.present(p, "snapshot_name")) {
             filters.add(s -> s.snapshotName().contains(p.get("snapshot_name")));
         }
         String diskType = enumParam(p, "disk_type", Set.of("SYSTEM_DISK", "DATA_DISKS", "ALL"));
@@ -224,7 +224,7 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
     }
 
     private static String enumParam(Map<String, String> p, String name, Set<String> allowed) {
-        if (!present(p, name)) {
+        if (!SimulatedParams.present(p, name)) {
             return null;
         }
         if (!allowed.contains(p.get(name))) {
@@ -233,24 +233,7 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
         return p.get(name);
     }
 
-    private static int intParam(Map<String, String> p, String name, int fallback, int min, int max) {
-        if (!present(p, name)) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(p.get(name));
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw invalid(name);
-    }
 
-    private static boolean present(Map<String, String> p, String name) {
-        return p.get(name) != null && !p.get(name).isEmpty();
-    }
 
     /** WKS.0001 is the code Workspace answers its 400s with; the wording is the simulator's. */
     private static WorkspaceError invalid(String name) {

@@ -30,8 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.AccessKey;
+import io.snapshotgateway.provider.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamException;
-import io.snapshotgateway.provider.huawei.HuaweiResponseExceptionMapper;
+import io.snapshotgateway.provider.huawei.HuaweiErrors;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
 import io.snapshotgateway.support.SimulatorSources;
 
@@ -167,7 +168,7 @@ class WorkspaceSimulatorSdkTests {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create("http://127.0.0.1:" + simulator.port()))
                 .register(new HuaweiSigningFilter(key, NORTH_4_PROJECT))
-                .register(new HuaweiResponseExceptionMapper(key.secrets()))
+                .register(new UpstreamErrorMapper(key.secrets(), HuaweiErrors::toException))
                 .build(Listing.class);
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.snapshotgateway.CreationType;
 import io.snapshotgateway.DiskType;
 import io.snapshotgateway.SnapshotStatus;
+import io.snapshotgateway.provider.VendorValues;
 
 /**
  * Normalizes the enum-like values ECS and EDS share. ECS answers in lowercase, EDS in uppercase; both are accepted.
@@ -60,15 +61,7 @@ public final class AlibabaValues {
 
     /** {@code "100%"} (or {@code "100"}) to 100; anything else to null. */
     public static Integer progress(String vendor) {
-        if (vendor == null) {
-            return null;
-        }
-        try {
-            int p = Integer.parseInt(vendor.trim().replace("%", "").trim());
-            return p >= 0 && p <= 100 ? p : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return VendorValues.percent(vendor);
     }
 
     /** Disk size in GiB, sent as a string by the SDK model and as a number in the docs. */

@@ -28,10 +28,11 @@ import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
+import io.snapshotgateway.provider.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamFailures;
 import io.snapshotgateway.provider.VendorClients;
 import io.snapshotgateway.provider.AccessKey;
-import io.snapshotgateway.provider.alibaba.AlibabaResponseExceptionMapper;
+import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV3SigningFilter;
 import io.snapshotgateway.provider.alibaba.AlibabaValues;
 
@@ -155,7 +156,7 @@ public class EcsSnapshotProvider implements SnapshotProvider {
             return VendorClients.build(EcsApi.class,
                     Endpoints.resolve(source.endpoint(), scope.region(), EcsEndpoints.host(scope.region())),
                     config.fetch().timeout(), new AlibabaV3SigningFilter(creds),
-                    new AlibabaResponseExceptionMapper(creds.secrets()));
+                    new UpstreamErrorMapper(creds.secrets(), AlibabaErrors::toException));
         });
     }
 

@@ -24,9 +24,10 @@ import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
+import io.snapshotgateway.provider.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamFailures;
 import io.snapshotgateway.provider.VendorClients;
-import io.snapshotgateway.provider.alibaba.AlibabaResponseExceptionMapper;
+import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV1SigningFilter;
 import io.snapshotgateway.provider.alibaba.AlibabaValues;
 
@@ -109,7 +110,7 @@ public class EdsSnapshotProvider implements SnapshotProvider {
                     Endpoints.resolve(sources.get(scope.source()).orElseThrow().endpoint(), scope.region(),
                             EdsEndpoints.host(scope.region())),
                     config.fetch().timeout(), new AlibabaV1SigningFilter(key),
-                    new AlibabaResponseExceptionMapper(key.secrets()));
+                    new UpstreamErrorMapper(key.secrets(), AlibabaErrors::toException));
         });
     }
 }

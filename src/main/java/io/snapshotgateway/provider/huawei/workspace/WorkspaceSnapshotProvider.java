@@ -25,9 +25,10 @@ import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
+import io.snapshotgateway.provider.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamFailures;
 import io.snapshotgateway.provider.VendorClients;
-import io.snapshotgateway.provider.huawei.HuaweiResponseExceptionMapper;
+import io.snapshotgateway.provider.huawei.HuaweiErrors;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
 
 /** Lists Huawei Cloud Workspace desktop snapshots of one project: pushes filters down and walks every offset page. */
@@ -126,7 +127,7 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
             return VendorClients.build(WorkspaceApi.class,
                     Endpoints.resolve(source.endpoint(), scope.region(), WorkspaceEndpoints.host(scope.region())),
                     config.fetch().timeout(), new HuaweiSigningFilter(creds, scope.projectId()),
-                    new HuaweiResponseExceptionMapper(creds.secrets()));
+                    new UpstreamErrorMapper(creds.secrets(), HuaweiErrors::toException));
         });
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.snapshotgateway.CreationType;
 import io.snapshotgateway.DiskType;
 import io.snapshotgateway.SnapshotStatus;
+import io.snapshotgateway.provider.VendorValues;
 
 /**
  * Workspace's enum-like values, both ways. Responses are read in any case; filters are sent in the vendor's own
@@ -61,15 +62,7 @@ final class WorkspaceValues {
 
     /** The task progress 0..100; {@code null} means "no task" to the vendor, and anything else is not a progress. */
     static Integer progress(String vendor) {
-        if (vendor == null) {
-            return null;
-        }
-        try {
-            int p = Integer.parseInt(vendor.trim().replace("%", "").trim());
-            return p >= 0 && p <= 100 ? p : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return VendorValues.percent(vendor);
     }
 
     private static String lower(String value) {
