@@ -7,17 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +20,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.snapshotgateway.support.InjectWireMock;
+import io.snapshotgateway.support.LogCapture;
 import io.snapshotgateway.support.WireMockNineScopes;
 
 /**
@@ -43,37 +36,17 @@ class SecretsNeverLeakTests {
     @InjectWireMock
     WireMockServer wireMock;
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            StringWriter trace = new StringWriter();
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-            }
-            logLines.add(record.getLoggerName() + " " + message + " " + trace);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture logs = new LogCapture();
 
     @BeforeEach
     void captureLogs() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs.start();
         wireMock.resetAll();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
     }
 
     @Test
@@ -122,10 +95,10 @@ class SecretsNeverLeakTests {
         List<String> gatewayBodies = List.of(bodies.get(0), bodies.get(1), bodies.get(3));
         for (String secret : forbidden) {
             assertThat(gatewayBodies).as("bodies").noneMatch(b -> b.contains(secret));
-            assertThat(List.copyOf(logLines)).as("log lines").noneMatch(l -> l.contains(secret));
+            assertThat(logs.lines()).as("log lines").noneMatch(l -> l.contains(secret));
         }
         assertThat(bodies.get(0)).contains("SignatureDoesNotMatch", "Throttling.User", "Forbidden.RAM");
-        assertThat(logLines).isNotEmpty();
+        assertThat(logs.lines()).isNotEmpty();
     }
 
     private void stub(String path, int status, String body) {
