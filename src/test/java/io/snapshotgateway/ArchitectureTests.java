@@ -1,12 +1,14 @@
 package io.snapshotgateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 
 /** Dependencies point one way: api → aggregation → cache → provider ← provider.vendor.product. */
 class ArchitectureTests {
@@ -14,12 +16,20 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.snapshotgateway");
 
+    private static final ArchRule API_NEVER_TOUCHES_A_VENDOR = noClasses().that().resideInAPackage("..api..")
+            .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba..", "..provider.huawei..",
+                    "..simulator..");
+
     @Test
     void theHttpEdgeNeverTouchesAVendor() {
-        noClasses().that().resideInAPackage("..api..")
-                .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba..", "..provider.huawei..",
-                        "..simulator..")
-                .check(CLASSES);
+        API_NEVER_TOUCHES_A_VENDOR.check(CLASSES);
+    }
+
+    @Test
+    void theRulesCatchAViolation() {
+        JavaClasses leaky = new ClassFileImporter().importPackages("io.snapshotgateway.archfixture");
+        assertThatThrownBy(() -> API_NEVER_TOUCHES_A_VENDOR.check(leaky))
+                .hasMessageContaining("LeakyResource").hasMessageContaining("EcsSnapshotProvider");
     }
 
     @Test
