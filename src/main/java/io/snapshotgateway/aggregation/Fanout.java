@@ -48,12 +48,14 @@ public class Fanout {
             return Uni.createFrom().item(List.of());
         }
         Comparator<Snapshot> snapshotOrder = order.snapshotOrder();
+        Map<Scope, Integer> position = new java.util.HashMap<>();
+        scopes.forEach(scope -> position.putIfAbsent(scope, position.size()));
         return Multi.createFrom().iterable(scopes)
                 .onItem().transformToUni(scope -> fetchOne(scope, filter, snapshotOrder, bypassCache))
                 .merge(concurrency)
                 .collect().asList()
                 .map(outcomes -> outcomes.stream()
-                        .sorted(Comparator.comparingInt(o -> scopes.indexOf(o.scope())))
+                        .sorted(Comparator.comparingInt(o -> position.get(o.scope())))
                         .toList());
     }
 

@@ -9,6 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -35,10 +40,15 @@ public class ScopeListings {
     private final GatewayClock clock;
     private final SourceCredentials credentials;
     private final Map<ListingKey, CompletableFuture<CachedListing>> inFlight = new ConcurrentHashMap<>();
+    /** Credential identity per source, hashed once: the key id itself need not sit in every cache key. */
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+
+    private final MeterRegistry metrics;
 
     public ScopeListings(@CacheName("alibaba-ecs") Cache ecs, @CacheName("alibaba-eds") Cache eds,
             @CacheName("huawei-workspace") Cache workspace, CacheConfig config, GatewayClock clock,
-            SourceCredentials credentials) {
+            SourceCredentials credentials, MeterRegistry metrics) {
+        this.metrics = metrics;
         caches.put(Provider.ALIBABA_ECS, ecs);
         caches.put(Provider.ALIBABA_EDS, eds);
         caches.put(Provider.HUAWEI_WORKSPACE, workspace);
@@ -48,34 +58,34 @@ public class ScopeListings {
     }
 
     public Uni<ScopeListing> get(SnapshotProvider provider, Scope scope, PushDown pushDown, boolean bypass) {
-        ListingKey key = new ListingKey(scope, pushDown,
-                Hashing.sha256Hex(credentials.accessKey(scope.source()).id()).substring(0, 16));
+        ListingKey key = new ListingKey(scope, pushDown, fingerprints.computeIfAbsent(scope.source(),
+                source -> Hashing.sha256Hex(credentials.accessKey(source).id()).substring(0, 16)));
         CacheConfig.Settings settings = config.of(scope.provider());
         Optional<CachedListing> cached = bypass ? Optional.empty() : cached(key);
         if (cached.isPresent()) {
             Duration age = Duration.between(cached.get().fetchedAt(), clock.now());
             if (age.compareTo(settings.ttl()) < 0) {
-                return Uni.createFrom().item(listing(cached.get(), CacheState.HIT, Optional.empty()));
+                return Uni.createFrom().item(listing(scope, cached.get(), CacheState.HIT, Optional.empty()));
             }
             if (age.compareTo(settings.ttl().plus(settings.staleWhileRevalidate())) < 0) {
                 refreshInBackground(provider, key);
-                return Uni.createFrom().item(listing(cached.get(), CacheState.STALE, Optional.empty()));
+                return Uni.createFrom().item(listing(scope, cached.get(), CacheState.STALE, Optional.empty()));
             }
         }
         CacheState state = bypass ? CacheState.BYPASS : CacheState.MISS;
         // A caller who asked for no-cache wants the vendor's answer now, failure included: no stale fallback.
         return fetch(provider, key)
-                .map(fresh -> listing(fresh, state, Optional.empty()))
-                .onFailure().recoverWithUni(failure -> staleIfError(failure, cached, settings));
+                .map(fresh -> listing(scope, fresh, state, Optional.empty()))
+                .onFailure().recoverWithUni(failure -> staleIfError(scope, failure, cached, settings));
     }
 
-    private Uni<ScopeListing> staleIfError(Throwable failure, Optional<CachedListing> fallback,
+    private Uni<ScopeListing> staleIfError(Scope scope, Throwable failure, Optional<CachedListing> fallback,
             CacheConfig.Settings settings) {
         Optional<UpstreamFailure> classified = UpstreamFailures.recognize(failure);
         if (classified.isPresent() && fallback.isPresent()
                 && Duration.between(fallback.get().fetchedAt(), clock.now())
                         .compareTo(settings.ttl().plus(settings.staleIfError())) < 0) {
-            return Uni.createFrom().item(listing(fallback.get(), CacheState.STALE, classified));
+            return Uni.createFrom().item(listing(scope, fallback.get(), CacheState.STALE, classified));
         }
         return Uni.createFrom().failure(failure);
     }
@@ -87,13 +97,16 @@ public class ScopeListings {
         if (running != null) {
             return Uni.createFrom().completionStage(running);
         }
+        long started = System.nanoTime();
         Uni.createFrom().deferred(() -> provider.list(key.scope(), key.pushDown()))
                 .subscribe().with(snapshots -> {
+                    recordFetch(key.scope(), "ok", started);
                     CachedListing fetched = new CachedListing(snapshots, clock.now());
                     caffeine(key).put(key, CompletableFuture.completedFuture(fetched));
                     inFlight.remove(key, mine);
                     mine.complete(fetched);
                 }, failure -> {
+                    recordFetch(key.scope(), UpstreamFailures.classify(failure).type().slug(), started);
                     inFlight.remove(key, mine);
                     mine.completeExceptionally(failure);
                 });
@@ -119,7 +132,19 @@ public class ScopeListings {
         return caches.get(key.scope().provider()).as(CaffeineCache.class);
     }
 
-    private ScopeListing listing(CachedListing listing, CacheState state, Optional<UpstreamFailure> failure) {
+    /** One whole vendor listing of a scope (all its pages), by outcome: ok or the problem type it failed with. */
+    private void recordFetch(Scope scope, String outcome, long startedNanos) {
+        Timer.builder("snapshot_gateway_vendor_fetch")
+                .description("Vendor listings of one source/region, all pages, by outcome")
+                .tags(Tags.of("provider", scope.provider().id(), "source", scope.source(), "region", scope.region(),
+                        "outcome", outcome))
+                .register(metrics).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private ScopeListing listing(Scope scope, CachedListing listing, CacheState state,
+            Optional<UpstreamFailure> failure) {
+        metrics.counter("snapshot_gateway_listings", "provider", scope.provider().id(), "cache", state.id())
+                .increment();
         long age = state == CacheState.MISS || state == CacheState.BYPASS ? 0
                 : Math.max(0, Duration.between(listing.fetchedAt(), clock.now()).toSeconds());
         return new ScopeListing(listing.snapshots(), state, age, failure);

@@ -94,6 +94,16 @@ class ListingCacheTests {
     }
 
     @Test
+    void countsVendorFetchesAndCacheStatesForOperators() {
+        list("");
+        list("");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("snapshot_gateway_vendor_fetch_seconds_count\\{[^}]*outcome=\"ok\"[^}]*"
+                + "provider=\"alibaba-ecs\"[^}]*region=\"cn-hangzhou\"[^}]*} [1-9]")
+                .containsPattern("snapshot_gateway_listings_total\\{cache=\"hit\",provider=\"alibaba-ecs\"[^}]*} [1-9]");
+    }
+
+    @Test
     void servesStaleAtOnceWhileOneRefreshRuns() {
         list("");
         clock.advance(Duration.ofSeconds(75));
