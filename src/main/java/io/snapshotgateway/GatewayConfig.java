@@ -87,5 +87,13 @@ public interface GatewayConfig {
         /** How long one vendor call may take. Default 10s. */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * How long one source/region's whole listing (all its pages) may take before that source alone is reported as
+         * timed out; the fetch goes on in the background and fills the cache. Default 30s.
+         */
+        @WithName("listing-timeout")
+        @WithDefault("30s")
+        Duration listingTimeout();
     }
 }

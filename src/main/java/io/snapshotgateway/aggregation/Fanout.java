@@ -19,6 +19,7 @@ import io.snapshotgateway.cache.ScopeListings;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
+import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.provider.UpstreamFailures;
 
@@ -31,6 +32,7 @@ public class Fanout {
     private final Map<Provider, SnapshotProvider> providers = new EnumMap<>(Provider.class);
     private final ScopeListings listings;
     private final int concurrency;
+    private final java.time.Duration listingTimeout;
     private final SourceCredentials secrets;
 
     public Fanout(Instance<SnapshotProvider> adapters, ScopeListings listings, GatewayConfig config,
@@ -39,6 +41,7 @@ public class Fanout {
         adapters.forEach(a -> providers.put(a.provider(), a));
         this.listings = listings;
         this.concurrency = Math.max(1, config.fetch().concurrency());
+        this.listingTimeout = config.fetch().listingTimeout();
     }
 
     /** One outcome per scope, in the order of {@code scopes}; each listing filtered and sorted by {@code order}. */
@@ -68,6 +71,9 @@ public class Fanout {
                     "no adapter for provider " + scope.provider() + " in this build")));
         }
         return Uni.createFrom().deferred(() -> listings.get(provider, scope, provider.pushDown(filter), bypassCache))
+                .ifNoItem().after(listingTimeout).failWith(() -> new UpstreamException(UpstreamFailure.of(
+                        io.snapshotgateway.problem.ProblemType.UPSTREAM_TIMEOUT,
+                        "the listing took longer than gateway.fetch.listing-timeout")))
                 .<SourceOutcome> map(listing -> new SourceOutcome.Listed(scope,
                         listing.snapshots().stream().filter(filter::matches).sorted(order).toList(),
                         listing.cache(), listing.ageSeconds(), listing.refreshFailure()))

@@ -36,6 +36,14 @@ public class SourceCatalog {
         all.forEach(s -> names.add(s.source()));
         selection.sources().stream().filter(s -> !names.contains(s)).sorted().forEach(s -> errors
                 .add(new ParameterError("source", "unknown source '" + s + "'; configured: " + String.join(", ", names))));
+        boolean narrowed = !selection.providers().isEmpty() || !selection.sources().isEmpty();
+        if (errors.isEmpty() && narrowed && all.stream().noneMatch(s -> selectedSource(selection, s))) {
+            String what = selection.sources().isEmpty() ? "provider" : "source";
+            errors.add(new ParameterError(what, "selects no configured source"
+                    + (selection.sources().isEmpty() ? " (no source of " + selection.providers() + " is configured)"
+                            : " of provider " + selection.providers())));
+            return errors;
+        }
         if (!selection.regions().isEmpty()) {
             Set<String> regions = new TreeSet<>();
             all.stream().filter(s -> selectedSource(selection, s)).forEach(s -> regions.add(s.region()));

@@ -31,6 +31,10 @@ import io.snapshotgateway.problem.ParameterError;
 final class ListingQueryParser {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    /** Most values one parameter takes: each instance id, for one, costs a vendor listing per ECS region. */
+    static final int MAX_VALUES = 100;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     static final Set<String> PARAMETERS = Set.of("provider", "source", "region", "desktop_id", "instance_id",
             "disk_id", "snapshot_id", "name", "status", "disk_type", "creation_type", "created_after",
             "created_before", "sort", "limit", "page_token");
@@ -39,6 +43,7 @@ final class ListingQueryParser {
 
     private final Map<String, List<String>> raw;
     private final List<ParameterError> errors = new ArrayList<>();
+    private final Set<String> tooMany = new java.util.HashSet<>();
 
     private ListingQueryParser(Map<String, List<String>> raw) {
         this.raw = raw;
@@ -90,6 +95,9 @@ final class ListingQueryParser {
         Set<String> values = new LinkedHashSet<>();
         raw.getOrDefault(name, List.of()).forEach(v -> Arrays.stream(v.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).forEach(values::add));
+        if (values.size() > MAX_VALUES && tooMany.add(name)) {
+            errors.add(new ParameterError(name, "takes at most " + MAX_VALUES + " values, got " + values.size()));
+        }
         return values;
     }
 
@@ -139,16 +147,22 @@ final class ListingQueryParser {
             return null;
         }
         String v = value.get();
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            parsed = OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException notDateTime) {
             try {
-                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+                parsed = LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notDate) {
                 errors.add(new ParameterError(name,
                         "must be an ISO-8601 instant such as 2024-04-20T08:36:16Z (or a date such as 2024-04-20)"));
                 return null;
             }
         }
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+            errors.add(new ParameterError(name, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+            return null;
+        }
+        return parsed;
     }
 }

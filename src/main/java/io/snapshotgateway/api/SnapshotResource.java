@@ -81,13 +81,17 @@ public class SnapshotResource {
         List<ParameterError> errors = new java.util.ArrayList<>(parsed.errors());
         errors.addAll(catalog.unknown(parsed.query().selection()));
         SortKey after = null;
-        if (parsed.query().pageToken().isPresent() && errors.isEmpty()) {
+        if (parsed.query().pageToken().isPresent()) {
             PageCursor.Decoded decoded = listing.cursor().decode(parsed.query().pageToken().get(),
                     parsed.query().digest());
-            decoded.rejection().ifPresent(why -> errors.add(new ParameterError("page_token",
-                    why == PageCursor.Rejection.OTHER_QUERY
-                            ? "was issued for other filters or sort; repeat the query it came from, or drop it"
-                            : "is not a page token this gateway issued (altered or truncated)")));
+            boolean queryKnown = errors.isEmpty();
+            // With other bad parameters the query is not the one the token was issued for anyway: say only what
+            // is wrong with the token itself.
+            decoded.rejection().filter(why -> queryKnown || why == PageCursor.Rejection.MALFORMED)
+                    .ifPresent(why -> errors.add(new ParameterError("page_token",
+                            why == PageCursor.Rejection.OTHER_QUERY
+                                    ? "was issued for other filters or sort; repeat the query it came from, or drop it"
+                                    : "is not a page token this gateway issued (altered or truncated)")));
             after = decoded.after().orElse(null);
         }
         if (!errors.isEmpty()) {

@@ -5,25 +5,30 @@ import io.snapshotgateway.GatewayConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.Provider;
 
 /** Refuses to start with a source configuration that could only fail at request time, naming every bad key. */
 @Singleton
 public class SourcesValidator {
     private final ConfiguredSources sources;
+    private final GatewayConfig config;
 
-    public SourcesValidator(ConfiguredSources sources) {
+    public SourcesValidator(ConfiguredSources sources, GatewayConfig config) {
         this.sources = sources;
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
         List<String> problems = problems(sources);
+        problems.addAll(problems(config.fetch()));
         if (!problems.isEmpty()) {
             // Thrown at startup: the message is printed as is, one line per bad key.
             throw new IllegalStateException("Invalid source configuration:\n  - " + String.join("\n  - ", problems));
@@ -44,6 +49,11 @@ public class SourcesValidator {
             }
             if (s.regions().isEmpty() || s.regions().stream().anyMatch(String::isBlank)) {
                 problems.add(key(sources, name, "regions") + ": at least one region id is required");
+            }
+            s.regions().stream().filter(r -> !r.isBlank() && !r.matches("[a-z0-9][a-z0-9-]*")).forEach(r -> problems
+                    .add(key(sources, name, "regions") + ": '" + r + "' is not a region id (lowercase, digits, dashes)"));
+            if (s.regions().stream().distinct().count() < s.regions().size()) {
+                problems.add(key(sources, name, "regions") + ": a region is listed twice");
             }
             if (s.accessKeyId().filter(v -> !v.isBlank()).isEmpty()) {
                 problems.add(key(sources, name, "access-key-id") + ": required");
@@ -68,6 +78,29 @@ public class SourcesValidator {
                 s.regions().stream().filter(r -> !ConfiguredSources.projectIds(s).containsKey(r))
                         .forEach(r -> problems.add(key(sources, name, "project-ids") + ": no project id for region " + r
                                 + " (required for huawei-workspace)"));
+            }
+        });
+        return problems;
+    }
+
+    static List<String> problems(GatewayConfig.Fetch fetch) {
+        List<String> problems = new ArrayList<>();
+        if (fetch.timeout().isNegative() || fetch.timeout().isZero()) {
+            problems.add("gateway.fetch.timeout (env GATEWAY_FETCH_TIMEOUT): must be longer than 0");
+        }
+        if (fetch.listingTimeout().compareTo(fetch.timeout()) < 0) {
+            problems.add("gateway.fetch.listing-timeout (env GATEWAY_FETCH_LISTING_TIMEOUT): must be at least"
+                    + " gateway.fetch.timeout");
+        }
+        Map<String, Integer> atLeastOne = new java.util.LinkedHashMap<>();
+        atLeastOne.put("concurrency", fetch.concurrency());
+        atLeastOne.put("page-concurrency", fetch.pageConcurrency());
+        atLeastOne.put("page-size", fetch.pageSize());
+        atLeastOne.put("max-pages", fetch.maxPages());
+        atLeastOne.forEach((key, value) -> {
+            if (value < 1) {
+                problems.add("gateway.fetch." + key + " (env GATEWAY_FETCH_"
+                        + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "): must be at least 1, got " + value);
             }
         });
         return problems;

@@ -59,6 +59,30 @@ class PartialResultsTests {
     }
 
     @Test
+    void aListingSlowerThanItsDeadlineFailsAloneAsATimeout() {
+        // every page is within the per-call timeout (2 s), but four sequential pages are not within 3 s
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(EcsResponses.page("cn-beijing", 1, 1, 100, 0, 1))));
+        for (int page = 1; page <= 4; page++) {
+            wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("PageNumber",
+                    com.github.tomakehurst.wiremock.client.WireMock.equalTo(Integer.toString(page)))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withFixedDelay(page == 1 ? 0 : 1400)
+                            // the vendor claims 100 in total but keeps sending full pages
+                            .withBody(EcsResponses.page("cn-hangzhou", 100, page, 100, (page - 1) * 100, page * 100))));
+        }
+
+        given().get("/snapshots").then()
+                .statusCode(200)
+                .body("complete", equalTo(false))
+                .body("snapshots", hasSize(1))
+                .body("sources.find { it.region == 'cn-hangzhou' }.problem.type", equalTo("/problems/upstream-timeout"))
+                .body("sources.find { it.region == 'cn-hangzhou' }.problem.vendor_code", equalTo(null))
+                .body("sources.find { it.region == 'cn-beijing' }.status", equalTo("ok"));
+    }
+
+    @Test
     void answersAllSourcesFailedWhenNothingAnswered() {
         wireMock.resetAll();
         wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).willReturn(aResponse().withStatus(503)

@@ -171,7 +171,20 @@ class SnapshotResourceTests {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.parameter", containsInAnyOrder("provider", "status", "disk_type", "creation_type",
-                        "created_after", "created_before", "limit", "source", "region", "colour"));
+                        "created_after", "created_before", "limit", "source", "region", "colour", "page_token"));
+
+        String hundredAndOne = String.join(",", java.util.stream.IntStream.rangeClosed(0, 100)
+                .mapToObj(i -> "i-" + i).toList());
+        given().get("/snapshots?instance_id=" + hundredAndOne + "&created_after=%2B10000-01-01T00:00:00Z").then()
+                .statusCode(400)
+                .body("errors.parameter", containsInAnyOrder("instance_id", "created_after"));
+    }
+
+    @Test
+    void refusesASelectionThatSelectsNothing() {
+        given().get("/snapshots?provider=alibaba-eds&source=sim-ecs").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("source"));
     }
 
     @Test

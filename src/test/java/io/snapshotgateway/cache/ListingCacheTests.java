@@ -204,6 +204,19 @@ class ListingCacheTests {
     }
 
     @Test
+    void rollingTimeWindowsOfOneDayShareOneListing() {
+        list("region=cn-hangzhou&created_after=2023-12-31T08:00:00Z");
+        list("region=cn-hangzhou&created_after=2023-12-31T08:01:30Z");
+        list("region=cn-hangzhou&created_after=2023-12-31T09:00:00Z&created_before=2023-12-31T23:59:00Z");
+
+        // the two rolling windows share one day-wide listing; the third adds an end bound, so a listing of its own
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(HANGZHOU))
+                .withQueryParam("Filter.1.Value", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2023-12-31T00:00Z"))
+                .withQueryParam("Filter.2.Key", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(HANGZHOU)));
+    }
+
+    @Test
     void hundredConcurrentColdRequestsMakeOneVendorCallPerScope() {
         answer(HANGZHOU, 3, 500);
         answer(BEIJING, 2, 500);

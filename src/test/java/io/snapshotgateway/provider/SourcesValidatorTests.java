@@ -68,6 +68,32 @@ class SourcesValidatorTests {
     }
 
     @Test
+    void refusesRegionsThatAreNotRegionIds() {
+        List<String> problems = SourcesValidator.problems(new ConfiguredSources(config(Map.of("prod",
+                ecs("cn-hangzhou", " cn-shanghai", "cn-hangzhou")))));
+        assertThat(problems).containsExactlyInAnyOrder(
+                "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): ' cn-shanghai' is not a region id"
+                        + " (lowercase, digits, dashes)",
+                "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): a region is listed twice");
+    }
+
+    @Test
+    void refusesFetchSettingsThatCouldOnlyFailAtRequestTime() {
+        GatewayConfig.Fetch fetch = new GatewayConfig.Fetch() {
+            public int concurrency() { return 16; }
+            public int pageConcurrency() { return 0; }
+            public int pageSize() { return 100; }
+            public int maxPages() { return 0; }
+            public java.time.Duration timeout() { return java.time.Duration.ZERO; }
+            public java.time.Duration listingTimeout() { return java.time.Duration.ofSeconds(30); }
+        };
+        assertThat(SourcesValidator.problems(fetch)).containsExactlyInAnyOrder(
+                "gateway.fetch.timeout (env GATEWAY_FETCH_TIMEOUT): must be longer than 0",
+                "gateway.fetch.page-concurrency (env GATEWAY_FETCH_PAGE_CONCURRENCY): must be at least 1, got 0",
+                "gateway.fetch.max-pages (env GATEWAY_FETCH_MAX_PAGES): must be at least 1, got 0");
+    }
+
+    @Test
     void readsDotsAndUnderscoresInKeysAsDashes() {
         ConfiguredSources sources = new ConfiguredSources(config(Map.of("alibaba.prod", ecs("cn-hangzhou"))));
         assertThat(sources.all()).containsOnlyKeys("alibaba-prod");

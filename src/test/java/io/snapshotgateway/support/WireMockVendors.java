@@ -10,6 +10,7 @@ public class WireMockVendors extends WireMockResource {
     @Override
     protected Map<String, String> sources(String baseUrl) {
         return Map.of(
+                "gateway.fetch.listing-timeout", "3s",
                 "gateway.sources.wm-ecs.provider", "alibaba-ecs",
                 "gateway.sources.wm-ecs.regions", "cn-hangzhou,cn-beijing",
                 "gateway.sources.wm-ecs.access-key-id", ACCESS_KEY_ID,

@@ -1,9 +1,7 @@
 package io.snapshotgateway.provider.alibaba.ecs;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import io.snapshotgateway.provider.Paging;
 import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.TimeWindows;
 import io.snapshotgateway.provider.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamFailures;
@@ -87,15 +86,12 @@ public class EcsSnapshotProvider implements SnapshotProvider {
         if (filter.diskTypes().size() == 1) {
             params.put("SourceDiskType", List.of(AlibabaValues.diskTypeFilter(filter.diskTypes().iterator().next())));
         }
-        // The vendor's window is minute-precise: widen it to whole minutes; the gateway trims to the second.
+        // Whole UTC days (see TimeWindows): cacheable for rolling windows, and a superset the gateway trims.
         if (filter.createdAfter() != null) {
-            params.put("CreationStartTime", List.of(FILTER_TIME.format(filter.createdAfter().truncatedTo(ChronoUnit.MINUTES))));
+            params.put("CreationStartTime", List.of(FILTER_TIME.format(TimeWindows.startOfDay(filter.createdAfter()))));
         }
         if (filter.createdBefore() != null) {
-            Instant end = filter.createdBefore();
-            Instant ceiled = end.truncatedTo(ChronoUnit.MINUTES).equals(end) ? end
-                    : end.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-            params.put("CreationEndTime", List.of(FILTER_TIME.format(ceiled)));
+            params.put("CreationEndTime", List.of(FILTER_TIME.format(TimeWindows.endOfDay(filter.createdBefore()))));
         }
         return new PushDown(params);
     }

@@ -23,6 +23,7 @@ import io.snapshotgateway.provider.Paging;
 import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.TimeWindows;
 import io.snapshotgateway.provider.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamFailures;
@@ -71,12 +72,12 @@ public class EdsSnapshotProvider implements SnapshotProvider {
         if (filter.diskTypes().size() == 1) {
             params.put("SourceDiskType", List.of(AlibabaValues.diskTypeFilter(filter.diskTypes().iterator().next())));
         }
-        // Whether EndTime is inclusive is not documented; either way the window is a superset, trimmed in the gateway.
+        // Whole UTC days (see TimeWindows); whether EndTime is inclusive is not documented, a day's margin covers it.
         if (filter.createdAfter() != null) {
-            params.put("StartTime", List.of(TIME.format(filter.createdAfter())));
+            params.put("StartTime", List.of(TIME.format(TimeWindows.startOfDay(filter.createdAfter()))));
         }
         if (filter.createdBefore() != null) {
-            params.put("EndTime", List.of(TIME.format(filter.createdBefore())));
+            params.put("EndTime", List.of(TIME.format(TimeWindows.endOfDay(filter.createdBefore()))));
         }
         return new PushDown(params);
     }

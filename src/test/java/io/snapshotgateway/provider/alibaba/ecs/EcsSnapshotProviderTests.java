@@ -108,7 +108,7 @@ class EcsSnapshotProviderTests {
         SnapshotFilter filter = new SnapshotFilter(Set.of("s-2", "s-1"), Set.of("d-1"), Set.of(), Set.of("i-1"),
                 Set.of("nightly"), Set.of(SnapshotStatus.AVAILABLE), Set.of(DiskType.DATA),
                 Set.of(CreationType.MANUAL), Instant.parse("2024-01-01T10:20:30Z"),
-                Instant.parse("2024-01-02T00:00:00Z"));
+                Instant.parse("2024-01-02T05:00:00Z"));
 
         List<Snapshot> snapshots = list(provider.pushDown(filter));
 
@@ -120,9 +120,9 @@ class EcsSnapshotProviderTests {
                 .withQueryParam("SnapshotType", equalTo("user"))
                 .withQueryParam("SourceDiskType", equalTo("Data"))
                 .withQueryParam("Filter.1.Key", equalTo("CreationStartTime"))
-                .withQueryParam("Filter.1.Value", equalTo("2024-01-01T10:20Z"))
+                .withQueryParam("Filter.1.Value", equalTo("2024-01-01T00:00Z"))
                 .withQueryParam("Filter.2.Key", equalTo("CreationEndTime"))
-                .withQueryParam("Filter.2.Value", equalTo("2024-01-02T00:00Z"))
+                .withQueryParam("Filter.2.Value", equalTo("2024-01-03T00:00Z"))
                 .withQueryParam("SnapshotName", absent()));
         // ECS does not return the instance; the gateway knows it from the filter it sent.
         assertThat(snapshots).allSatisfy(s -> assertThat(s.instanceId()).isEqualTo("i-1"));

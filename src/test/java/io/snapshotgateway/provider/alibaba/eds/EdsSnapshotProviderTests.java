@@ -110,7 +110,7 @@ class EdsSnapshotProviderTests {
         stubPage(null, 0, 1, "");
         SnapshotFilter filter = new SnapshotFilter(Set.of("s-1"), Set.of(), Set.of("ecd-1"), Set.of(), Set.of("x"),
                 Set.of(), Set.of(DiskType.SYSTEM), Set.of(CreationType.AUTO), Instant.parse("2024-01-01T10:20:30Z"),
-                Instant.parse("2024-01-02T00:00:00Z"));
+                Instant.parse("2024-01-02T00:00:00.500Z"));
 
         list(provider.pushDown(filter));
 
@@ -119,8 +119,8 @@ class EdsSnapshotProviderTests {
                 .withQueryParam("SnapshotId", equalTo("s-1"))
                 .withQueryParam("SnapshotType", equalTo("auto"))
                 .withQueryParam("SourceDiskType", equalTo("System"))
-                .withQueryParam("StartTime", equalTo("2024-01-01T10:20:30Z"))
-                .withQueryParam("EndTime", equalTo("2024-01-02T00:00:00Z"))
+                .withQueryParam("StartTime", equalTo("2024-01-01T00:00:00Z"))
+                .withQueryParam("EndTime", equalTo("2024-01-03T00:00:00Z"))
                 .withQueryParam("SnapshotName", absent())
                 .withQueryParam("Status", absent()));
     }
