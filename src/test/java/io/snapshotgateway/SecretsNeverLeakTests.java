@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -36,17 +36,12 @@ class SecretsNeverLeakTests {
     @InjectWireMock
     WireMockServer wireMock;
 
-    private final LogCapture logs = new LogCapture();
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     @BeforeEach
-    void captureLogs() {
-        logs.start();
+    void resetVendor() {
         wireMock.resetAll();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.snapshotgateway.provider.QueryStrings;
 import io.snapshotgateway.provider.Hashing;
 import io.snapshotgateway.provider.alibaba.AlibabaSignatures;
 import io.vertx.core.MultiMap;
@@ -160,7 +161,7 @@ public class AlibabaRpcSimulator implements SimulatorRoutes {
             throw new RpcErrorException(400, "IncompleteSignature", "The request content hash does not match.");
         }
         String canonical = AlibabaSignatures.v3CanonicalRequest(ctx.request().method().name(), "/",
-                AlibabaSignatures.parseQuery(ctx.request().query()), headers, bodyHash);
+                QueryStrings.parse(ctx.request().query()), headers, bodyHash);
         String stringToSign = AlibabaSignatures.v3StringToSign(canonical);
         String expected = AlibabaSignatures.v3Signature(config.accessKeySecret(), stringToSign);
         if (!Hashing.constantTimeEquals(expected, m.group(3).toLowerCase(Locale.ROOT))) {
@@ -182,7 +183,7 @@ public class AlibabaRpcSimulator implements SimulatorRoutes {
 
     private static Map<String, String> params(RoutingContext ctx) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : AlibabaSignatures.parseQuery(ctx.request().query())) {
+        for (Map.Entry<String, String> e : QueryStrings.parse(ctx.request().query())) {
             params.putIfAbsent(e.getKey(), e.getValue());
         }
         MultiMap form = ctx.request().formAttributes();

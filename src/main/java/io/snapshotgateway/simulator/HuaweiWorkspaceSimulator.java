@@ -23,6 +23,7 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.snapshotgateway.provider.QueryStrings;
 import io.snapshotgateway.provider.Hashing;
 import io.snapshotgateway.provider.huawei.HuaweiSignatures;
 import io.vertx.core.http.HttpHeaders;
@@ -81,7 +82,7 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
                 throw new WorkspaceError(403, "WKS.00010099", "The Workspace service is disabled.");
             }
             Map<String, String> params = new LinkedHashMap<>();
-            HuaweiSignatures.parseQuery(ctx.request().query()).forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
+            QueryStrings.parse(ctx.request().query()).forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
             faults.apply(ctx, "huawei-workspace", region, vendorErrors(requestId), () -> {
                 try {
                     send(ctx, 200, requestId, page(region, params));
@@ -156,7 +157,7 @@ public class HuaweiWorkspaceSimulator implements SimulatorRoutes {
                     : Hashing.sha256Hex(ctx.body().buffer().getBytes());
         }
         String canonical = HuaweiSignatures.canonicalRequest(ctx.request().method().name(),
-                decodePath(ctx.request().path()), HuaweiSignatures.parseQuery(ctx.request().query()), signed,
+                decodePath(ctx.request().path()), QueryStrings.parse(ctx.request().query()), signed,
                 payloadHash);
         String expected = HuaweiSignatures.signature(config.accessKeySecret(),
                 HuaweiSignatures.stringToSign(date, canonical));

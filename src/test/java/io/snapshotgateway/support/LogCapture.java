@@ -11,17 +11,26 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Captures every log record of the application, formatted, with any stack trace, while started. */
-public final class LogCapture extends Handler {
+/**
+ * Captures every log record of the application, formatted, with any stack trace, around each test
+ * ({@code @RegisterExtension}).
+ */
+public final class LogCapture extends Handler implements BeforeEachCallback, AfterEachCallback {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
-    public void start() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        lines.clear();
         setLevel(Level.ALL);
         Logger.getLogger("").addHandler(this);
     }
 
-    public void stop() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         Logger.getLogger("").removeHandler(this);
     }
 

@@ -1,9 +1,5 @@
 package io.snapshotgateway.provider.alibaba;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.provider.QueryStrings;
 
 /**
  * Alibaba Cloud request signatures: V1 (RPC, HMAC-SHA1, in the query) and V3 ({@code ACS3-HMAC-SHA256}, in the
@@ -24,40 +21,17 @@ public final class AlibabaSignatures {
     private AlibabaSignatures() {
     }
 
-    /** RFC 3986 encoding as Alibaba specifies it: unreserved characters kept, everything else %XX. */
-    public static String percentEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
-    }
 
-    /** Decodes a raw query string into (name, value) pairs, in order. */
-    public static List<Map.Entry<String, String>> parseQuery(String rawQuery) {
-        List<Map.Entry<String, String>> params = new ArrayList<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8)));
-        }
-        return params;
-    }
 
     // ---- V1 ----
 
-    /** {@code METHOD&%2F&percentEncode(sorted, encoded params)}; {@code Signature} itself is never signed. */
+    /** {@code METHOD&%2F&QueryStrings.encode(sorted, encoded params)}; {@code Signature} itself is never signed. */
     public static String v1StringToSign(String method, Map<String, String> params) {
         String canonical = new TreeMap<>(params).entrySet().stream()
                 .filter(e -> !"Signature".equals(e.getKey()))
-                .map(e -> percentEncode(e.getKey()) + "=" + percentEncode(e.getValue()))
+                .map(e -> QueryStrings.encode(e.getKey()) + "=" + QueryStrings.encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return method + "&" + percentEncode("/") + "&" + percentEncode(canonical);
+        return method + "&" + QueryStrings.encode("/") + "&" + QueryStrings.encode(canonical);
     }
 
     public static String v1Signature(String accessKeySecret, String stringToSign) {
@@ -73,7 +47,7 @@ public final class AlibabaSignatures {
     public static String v3CanonicalRequest(String method, String canonicalUri,
             List<Map.Entry<String, String>> query, Map<String, String> headers, String payloadHashHex) {
         String canonicalQuery = query.stream()
-                .map(e -> Map.entry(percentEncode(e.getKey()), percentEncode(e.getValue())))
+                .map(e -> Map.entry(QueryStrings.encode(e.getKey()), QueryStrings.encode(e.getValue())))
                 .sorted(Map.Entry.<String, String> comparingByKey().thenComparing(Map.Entry.comparingByValue()))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));

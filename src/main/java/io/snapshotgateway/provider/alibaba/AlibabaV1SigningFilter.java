@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
+import io.snapshotgateway.provider.QueryStrings;
 import io.snapshotgateway.provider.AccessKey;
 
 /**
@@ -44,7 +45,7 @@ public final class AlibabaV1SigningFilter implements ClientRequestFilter {
     public void filter(ClientRequestContext request) {
         URI uri = request.getUri();
         Map<String, String> params = new LinkedHashMap<>();
-        AlibabaSignatures.parseQuery(uri.getRawQuery()).forEach(e -> params.put(e.getKey(), e.getValue()));
+        QueryStrings.parse(uri.getRawQuery()).forEach(e -> params.put(e.getKey(), e.getValue()));
         params.put("Format", "JSON");
         params.put("AccessKeyId", credentials.id());
         params.put("SignatureMethod", "HMAC-SHA1");
@@ -58,7 +59,7 @@ public final class AlibabaV1SigningFilter implements ClientRequestFilter {
                 AlibabaSignatures.v1StringToSign(request.getMethod(), params));
         params.put("Signature", signature);
         String query = params.entrySet().stream()
-                .map(e -> AlibabaSignatures.percentEncode(e.getKey()) + "=" + AlibabaSignatures.percentEncode(e.getValue()))
+                .map(e -> QueryStrings.encode(e.getKey()) + "=" + QueryStrings.encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         request.setUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?" + query));
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.snapshotgateway.provider.QueryStrings;
 import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.Endpoints;
 import io.snapshotgateway.provider.Hashing;
@@ -60,7 +61,7 @@ public final class AlibabaV3SigningFilter implements ClientRequestFilter {
         signed.put("host", Endpoints.hostHeader(uri));
 
         String canonical = AlibabaSignatures.v3CanonicalRequest(request.getMethod(), "/",
-                AlibabaSignatures.parseQuery(uri.getRawQuery()), signed, Hashing.EMPTY_SHA256_HEX);
+                QueryStrings.parse(uri.getRawQuery()), signed, Hashing.EMPTY_SHA256_HEX);
         String signature = AlibabaSignatures.v3Signature(credentials.secret(),
                 AlibabaSignatures.v3StringToSign(canonical));
         String signedHeaders = String.join(";", AlibabaSignatures.v3SignedHeaders(signed).keySet());

@@ -1,11 +1,7 @@
 package io.snapshotgateway.provider.huawei;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.provider.QueryStrings;
 
 /**
  * Huawei Cloud AK/SK request signatures ({@code SDK-HMAC-SHA256}, API Gateway "APIG" signing). Written against the
@@ -30,11 +27,6 @@ public final class HuaweiSignatures {
     private HuaweiSignatures() {
     }
 
-    /** RFC 3986 encoding: unreserved characters kept, everything else (including {@code /}) as %XX. */
-    public static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
-    }
 
     /**
      * Each segment of the (decoded) path encoded, and always a trailing {@code /}: the gateway signs
@@ -44,7 +36,7 @@ public final class HuaweiSignatures {
         if (path == null || path.isEmpty() || path.equals("/")) {
             return "/";
         }
-        String encoded = Arrays.stream(path.split("/", -1)).map(HuaweiSignatures::encode)
+        String encoded = Arrays.stream(path.split("/", -1)).map(QueryStrings::encode)
                 .collect(Collectors.joining("/"));
         return encoded.endsWith("/") ? encoded : encoded + "/";
     }
@@ -55,7 +47,7 @@ public final class HuaweiSignatures {
      */
     public static String canonicalQuery(List<Map.Entry<String, String>> params) {
         return params.stream()
-                .map(e -> Map.entry(encode(e.getKey()), encode(e.getValue())))
+                .map(e -> Map.entry(QueryStrings.encode(e.getKey()), QueryStrings.encode(e.getValue())))
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
@@ -102,19 +94,4 @@ public final class HuaweiSignatures {
         return ALGORITHM + " Access=" + accessKey + ", SignedHeaders=" + signedHeaderNames + ", Signature=" + signature;
     }
 
-    /** Decodes a raw query string into (name, value) pairs, in order; {@code +} reads as a space. */
-    public static List<Map.Entry<String, String>> parseQuery(String rawQuery) {
-        List<Map.Entry<String, String>> params = new ArrayList<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (!pair.isEmpty()) {
-                int eq = pair.indexOf('=');
-                params.add(Map.entry(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
-            }
-        }
-        return params;
-    }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.snapshotgateway.provider.QueryStrings;
 import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.Endpoints;
 import io.snapshotgateway.provider.Hashing;
@@ -47,7 +48,7 @@ public final class HuaweiSigningFilter implements ClientRequestFilter {
             put(request, signed, "X-Security-Token", credentials.securityToken());
         }
         String canonical = HuaweiSignatures.canonicalRequest(request.getMethod(), uri.getPath(),
-                HuaweiSignatures.parseQuery(uri.getRawQuery()), signed, Hashing.EMPTY_SHA256_HEX);
+                QueryStrings.parse(uri.getRawQuery()), signed, Hashing.EMPTY_SHA256_HEX);
         String signature = HuaweiSignatures.signature(credentials.secret(),
                 HuaweiSignatures.stringToSign(date, canonical));
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, HuaweiSignatures.authorization(credentials.id(),
