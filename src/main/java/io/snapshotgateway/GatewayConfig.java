@@ -22,6 +22,16 @@ public interface GatewayConfig {
     /** Page tokens. */
     Cursor cursor();
 
+    /** Answers rendered once and reused. */
+    Pages pages();
+
+    /** Rendered answers (pages and summaries), kept while the scopes they came from are unchanged. */
+    interface Pages {
+        /** Most bytes all kept answers take together (least recently used go first). Default 32M. */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize maxBytes();
+    }
+
     /** Page tokens handed to callers. */
     interface Cursor {
         /**

@@ -1,5 +1,7 @@
 package io.snapshotgateway;
 
+import io.snapshotgateway.inventory.Inventories;
+import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -27,6 +29,9 @@ import io.snapshotgateway.support.WireMockWorkspace;
 @WithTestResource(WireMockWorkspace.class)
 class HuaweiSecretsNeverLeakTests {
 
+    @Inject
+    Inventories inventories;
+
     @InjectWireMock
     WireMockServer wireMock;
 
@@ -35,6 +40,7 @@ class HuaweiSecretsNeverLeakTests {
 
     @BeforeEach
     void resetVendor() {
+        inventories.reset();
         wireMock.resetAll();
     }
 

@@ -1,5 +1,7 @@
 package io.snapshotgateway;
 
+import io.snapshotgateway.inventory.Inventories;
+import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -33,6 +35,9 @@ class SecretsNeverLeakTests {
     private static final List<String> CREDENTIALS = List.of("ak-ecs-a", "sk-ecs-a", "ak-ecs-b", "sk-ecs-b",
             "ak-eds-a", "sk-eds-a");
 
+    @Inject
+    Inventories inventories;
+
     @InjectWireMock
     WireMockServer wireMock;
 
@@ -41,6 +46,7 @@ class SecretsNeverLeakTests {
 
     @BeforeEach
     void resetVendor() {
+        inventories.reset();
         wireMock.resetAll();
     }
 

@@ -1,19 +1,23 @@
 package io.snapshotgateway.aggregation;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.snapshotgateway.inventory.InventoryEntry;
 import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.provider.Scope;
 
 /**
- * Encodes and checks page tokens: the last shown item's {@link SortKey} plus a digest of the query it belongs to,
- * MAC-ed so that an altered token is refused.
+ * Encodes and checks page tokens: the last shown item's {@link SortKey}, the scopes the walk has missed so far, and a
+ * digest of the query it belongs to, MAC-ed so that an altered token is refused.
  *
  * <p>
  * The MAC key is fixed unless configured ({@code gateway.cursor.key}), so that every replica and every restart
@@ -34,7 +38,24 @@ public final class PageCursor {
     /** What a token says, once its MAC checked out. */
     record Payload(@JsonProperty("v") int version, @JsonProperty("q") String queryDigest,
             @JsonProperty("t") Long createTime, @JsonProperty("p") String provider, @JsonProperty("s") String source,
-            @JsonProperty("r") String region, @JsonProperty("i") String id) {
+            @JsonProperty("r") String region, @JsonProperty("i") String id,
+            @JsonProperty("m") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> missed) {
+    }
+
+    /**
+     * Where the next page starts, and the scopes (as {@link #scopeId}) that failed on an earlier page of the walk: the
+     * walk lacks some of their snapshots, so every later page says so.
+     */
+    public record Position(SortKey after, Set<String> missed) {
+        public static final Position START = new Position(null, Set.of());
+
+        public Position {
+            missed = Set.copyOf(missed);
+        }
+    }
+
+    public static String scopeId(Scope scope) {
+        return scope.source() + "/" + scope.region();
     }
 
     /** Why a token was refused. */
@@ -43,10 +64,11 @@ public final class PageCursor {
         OTHER_QUERY
     }
 
-    public String encode(SortKey last, String queryDigest) {
+    public String encode(Position next, String queryDigest) {
+        SortKey last = next.after();
         Payload payload = new Payload(1, queryDigest,
-                last.createTime() == null ? null : last.createTime().getEpochSecond(), last.provider(),
-                last.source(), last.region(), last.id());
+                last.createTime() == InventoryEntry.NO_TIME ? null : last.createTime(), last.provider(),
+                last.source(), last.region(), last.id(), next.missed().stream().sorted().toList());
         try {
             byte[] body = JSON.writeValueAsBytes(payload);
             return B64.encodeToString(body) + "." + B64.encodeToString(mac(body));
@@ -75,16 +97,16 @@ public final class PageCursor {
             if (!queryDigest.equals(p.queryDigest())) {
                 return Decoded.rejected(Rejection.OTHER_QUERY);
             }
-            Instant time = p.createTime() == null ? null : Instant.ofEpochSecond(p.createTime());
-            return new Decoded(Optional.of(new SortKey(time, p.provider(), p.source(), p.region(), p.id())),
-                    Optional.empty());
+            long time = p.createTime() == null ? InventoryEntry.NO_TIME : p.createTime();
+            return new Decoded(Optional.of(new Position(new SortKey(time, p.provider(), p.source(), p.region(), p.id()),
+                    p.missed() == null ? Set.of() : Set.copyOf(p.missed()))), Optional.empty());
         } catch (Exception e) {
             return Decoded.rejected(Rejection.MALFORMED);
         }
     }
 
-    /** Either the key to resume after, or the reason for refusing the token. */
-    public record Decoded(Optional<SortKey> after, Optional<Rejection> rejection) {
+    /** Either where to resume, or the reason for refusing the token. */
+    public record Decoded(Optional<Position> position, Optional<Rejection> rejection) {
         static Decoded rejected(Rejection why) {
             return new Decoded(Optional.empty(), Optional.of(why));
         }

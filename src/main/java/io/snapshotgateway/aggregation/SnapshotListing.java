@@ -1,55 +1,163 @@
 package io.snapshotgateway.aggregation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.GatewayConfig;
-import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.inventory.InstanceLookups;
+import io.snapshotgateway.inventory.Inventories;
+import io.snapshotgateway.inventory.InventoryConfig;
+import io.snapshotgateway.inventory.ScopeView;
+import io.snapshotgateway.problem.ParameterError;
 import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.UpstreamFailures;
 
-/** Answers a listing query: fan out, filter, merge in order, cut one page after the cursor. */
+/**
+ * Answers listing and summary queries from the scopes' inventories: which scopes a query selects, where its page
+ * starts (page tokens are issued and checked here), and the page or summary itself.
+ */
 @ApplicationScoped
 public class SnapshotListing {
     private final SourceCatalog catalog;
-    private final Fanout fanout;
+    private final Inventories inventories;
+    private final InstanceLookups lookups;
+    private final InventoryConfig.InstanceLookup lookupLimits;
     private final PageCursor cursor;
 
-    public SnapshotListing(SourceCatalog catalog, Fanout fanout, GatewayConfig config) {
+    public SnapshotListing(SourceCatalog catalog, Inventories inventories, InstanceLookups lookups,
+            InventoryConfig inventoryConfig, GatewayConfig config) {
         this.catalog = catalog;
-        this.fanout = fanout;
+        this.inventories = inventories;
+        this.lookups = lookups;
+        this.lookupLimits = inventoryConfig.instanceLookup();
         this.cursor = new PageCursor(config.cursor().key());
     }
 
-    public PageCursor cursor() {
-        return cursor;
+    /** A query's problems beyond its syntax, and where its page starts. */
+    public record Checked(List<ParameterError> errors, PageCursor.Position position) {
     }
 
     /**
-     * @param after where the previous page ended (already checked against this query), or null for the first page
+     * Checks what only the configuration can tell: unknown sources and regions, instance lookups past their limits,
+     * and a page token issued for another query.
+     *
+     * @param syntaxErrors the parser's findings: with them the query is not the one a token was issued for anyway,
+     *            so only what is wrong with the token itself is said
      */
-    public Uni<ListingResult> list(ListingQuery query, SortKey after) {
-        List<Scope> scopes = catalog.select(query.selection());
-        return fanout.fetch(scopes, query.filter(), query.sort(), query.bypassCache())
-                .map(outcomes -> page(query, after, outcomes));
+    public Checked check(ListingQuery query, List<ParameterError> syntaxErrors) {
+        List<ParameterError> errors = new ArrayList<>(syntaxErrors);
+        errors.addAll(catalog.unknown(query.selection()));
+        errors.addAll(instanceLimits(query));
+        PageCursor.Position position = PageCursor.Position.START;
+        if (query.pageToken().isPresent()) {
+            PageCursor.Decoded decoded = cursor.decode(query.pageToken().get(), query.digest());
+            boolean queryKnown = errors.isEmpty();
+            decoded.rejection().filter(why -> queryKnown || why == PageCursor.Rejection.MALFORMED)
+                    .ifPresent(why -> errors.add(new ParameterError("page_token",
+                            why == PageCursor.Rejection.OTHER_QUERY
+                                    ? "was issued for other filters or sort; repeat the query it came from, or drop it"
+                                    : "is not a page token this gateway issued (altered or truncated)")));
+            position = decoded.position().orElse(PageCursor.Position.START);
+        }
+        return new Checked(List.copyOf(errors), position);
     }
 
-    private ListingResult page(ListingQuery query, SortKey after, List<SourceOutcome> outcomes) {
-        List<List<Snapshot>> lists = new ArrayList<>();
-        for (SourceOutcome outcome : outcomes) {
-            if (outcome instanceof SourceOutcome.Listed listed) {
-                lists.add(listed.snapshots());
+    private List<ParameterError> instanceLimits(ListingQuery query) {
+        int values = query.filter().instanceIds().size();
+        if (values == 0) {
+            return List.of();
+        }
+        if (values > lookupLimits.maxValues()) {
+            return List.of(new ParameterError("instance_id", "takes at most " + lookupLimits.maxValues()
+                    + " values (gateway.inventory.instance-lookup.max-values), got " + values));
+        }
+        long scopes = catalog.select(query.selection()).stream().filter(s -> lookups.needed(s.provider())).count();
+        if (values * scopes > lookupLimits.maxPerRequest()) {
+            return List.of(new ParameterError("instance_id", values + " instance ids in " + scopes
+                    + " selected ECS regions need " + values * scopes + " vendor lookups; at most "
+                    + lookupLimits.maxPerRequest() + " (gateway.inventory.instance-lookup.max-per-request): "
+                    + "name fewer instances or narrow region/source"));
+        }
+        return List.of();
+    }
+
+    /**
+     * The view of every selected scope: at once from the inventories, except for a scope's first listing, a refresh
+     * the caller forced, and instance lookups.
+     */
+    public Uni<ServedScopes> serve(ListingQuery query) {
+        List<Scope> scopes = catalog.select(query.selection());
+        if (scopes.isEmpty()) {
+            return Uni.createFrom().item(new ServedScopes(List.of(), Map.of()));
+        }
+        List<Uni<ScopeView>> reads = scopes.stream().map(s -> inventories.read(s, query.bypassCache())).toList();
+        return Uni.join().all(reads).andFailFast().onItem().transformToUni(views -> lookUpInstances(query, views));
+    }
+
+    private Uni<ServedScopes> lookUpInstances(ListingQuery query, List<ScopeView> views) {
+        Set<String> instances = query.filter().instanceIds();
+        if (instances.isEmpty()) {
+            return Uni.createFrom().item(new ServedScopes(views, Map.of()));
+        }
+        record Resolved(ScopeView view, Set<String> instanceSnapshots) {
+        }
+        List<Uni<Resolved>> resolving = views.stream().map(v -> !(v instanceof ScopeView.Served)
+                || !lookups.needed(v.scope().provider()) ? Uni.createFrom().item(new Resolved(v, null))
+                        : lookups.snapshotIds(v.scope(), instances).map(ids -> new Resolved(v, ids))
+                                .onFailure().recoverWithItem(failure -> new Resolved(new ScopeView.Unavailable(
+                                        v.scope(), UpstreamFailures.classify(failure), -1), null)))
+                .toList();
+        return Uni.join().all(resolving).andFailFast().map(all -> {
+            Map<Scope, Set<String>> found = new HashMap<>();
+            all.stream().filter(r -> r.instanceSnapshots() != null)
+                    .forEach(r -> found.put(r.view().scope(), r.instanceSnapshots()));
+            return new ServedScopes(all.stream().map(Resolved::view).toList(), found);
+        });
+    }
+
+    /** One page after {@code position}, the token for the next, and every scope's outcome. */
+    public ListingResult page(ListingQuery query, PageCursor.Position position, ServedScopes served) {
+        InventoryPages.Page page = InventoryPages.page(served, new EntryMatcher(query.filter()), query.sort(),
+                position.after(), query.limit());
+        List<SourceOutcome> outcomes = outcomes(served, page.matched(), position.missed());
+        Optional<String> next = Optional.empty();
+        if (page.more() && !page.entries().isEmpty()) {
+            ListingResult.PageEntry last = page.entries().get(page.entries().size() - 1);
+            Set<String> missed = new HashSet<>(position.missed());
+            outcomes.stream().filter(o -> o instanceof SourceOutcome.Failed)
+                    .forEach(o -> missed.add(PageCursor.scopeId(o.scope())));
+            next = Optional.of(cursor.encode(new PageCursor.Position(SortKey.of(last.scope(), last.entry()), missed),
+                    query.digest()));
+        }
+        return new ListingResult(page.entries(), next, outcomes);
+    }
+
+    /** Counts and bounds of everything the query matches. */
+    public Summary summarize(ListingQuery query, ServedScopes served) {
+        return InventoryPages.summarize(served, new EntryMatcher(query.filter()),
+                matched -> outcomes(served, matched, Set.of()));
+    }
+
+    private static List<SourceOutcome> outcomes(ServedScopes served, Map<Scope, Integer> matched,
+            Set<String> missedBefore) {
+        List<SourceOutcome> outcomes = new ArrayList<>();
+        for (ScopeView view : served.views()) {
+            boolean missed = missedBefore.contains(PageCursor.scopeId(view.scope()));
+            if (view instanceof ScopeView.Served s) {
+                outcomes.add(new SourceOutcome.Listed(s.scope(), matched.getOrDefault(s.scope(), 0), s.cache(),
+                        s.ageSeconds(), s.problem(), missed));
+            } else if (view instanceof ScopeView.Unavailable u) {
+                outcomes.add(new SourceOutcome.Failed(u.scope(), u.failure(), missed));
             }
         }
-        List<Snapshot> page = KWayMerge.merge(lists, SortKey::of, query.sort().keyOrder(), after, query.limit() + 1);
-        Optional<String> next = Optional.empty();
-        if (page.size() > query.limit()) {
-            page = page.subList(0, query.limit());
-            next = Optional.of(cursor.encode(SortKey.of(page.get(page.size() - 1)), query.digest()));
-        }
-        return new ListingResult(List.copyOf(page), next, outcomes);
+        return outcomes;
     }
 }

@@ -1,7 +1,6 @@
 package io.snapshotgateway.aggregation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,11 +17,7 @@ public class SourceCatalog {
     private final List<Scope> all;
 
     public SourceCatalog(ConfiguredSources sources) {
-        List<Scope> scopes = new ArrayList<>();
-        sources.all().forEach((name, source) -> source.regions().forEach(region -> scopes
-                .add(new Scope(name, source.provider(), region, sources.projectId(name, region).orElse(null)))));
-        scopes.sort(Comparator.comparing(Scope::source).thenComparing(Scope::region));
-        this.all = List.copyOf(scopes);
+        this.all = sources.scopes();
     }
 
     public List<Scope> all() {

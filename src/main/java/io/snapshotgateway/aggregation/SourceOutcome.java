@@ -1,26 +1,27 @@
 package io.snapshotgateway.aggregation;
 
-import java.util.List;
 import java.util.Optional;
 
-import io.snapshotgateway.Snapshot;
-import io.snapshotgateway.cache.CacheState;
+import io.snapshotgateway.inventory.CacheState;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamFailure;
 
-/** What became of one scope in a fan-out: its listing, or why there is none. */
+/** What became of one scope in one request: served from its inventory, or why not. */
 public sealed interface SourceOutcome {
     Scope scope();
 
+    /** Whether this scope failed on an earlier page of the walk this page belongs to, so the walk lacks some of it. */
+    boolean missedEarlierPages();
+
     /**
-     * The scope's snapshots that match the request's filters, sorted in the request's order. {@code refreshFailure}
-     * is set when the vendor failed and a stale listing stood in (stale-if-error).
+     * Served from the scope's inventory; {@code matched} of its snapshots match the request's filters. {@code problem}
+     * is set when the latest refresh failed and the last good listing stood in.
      */
-    record Listed(Scope scope, List<Snapshot> snapshots, CacheState cache, long ageSeconds,
-            Optional<UpstreamFailure> refreshFailure) implements SourceOutcome {
+    record Listed(Scope scope, int matched, CacheState cache, long ageSeconds, Optional<UpstreamFailure> problem,
+            boolean missedEarlierPages) implements SourceOutcome {
     }
 
-    /** The vendor call failed; the other scopes are unaffected. */
-    record Failed(Scope scope, UpstreamFailure failure) implements SourceOutcome {
+    /** Nothing to serve for this scope; the others are unaffected. */
+    record Failed(Scope scope, UpstreamFailure failure, boolean missedEarlierPages) implements SourceOutcome {
     }
 }

@@ -1,33 +1,28 @@
 package io.snapshotgateway.api;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.snapshotgateway.provider.Hashing;
-
-/**
- * Weak entity tags for listing pages. The tag covers what a dashboard shows (snapshots, cursor, completeness, each
- * source's status, count and problem) but not cache bookkeeping ({@code cache}, {@code age_seconds}), so the same data
- * keeps the same tag while it ages in the cache.
- */
+/** Weak entity tags over the bytes a dashboard sees, and the weak comparison RFC 9110 asks for on GET. */
 final class ETags {
     private ETags() {
     }
 
-    static String of(SnapshotPage page, ObjectMapper json) {
-        SnapshotPage content = new SnapshotPage(page.snapshots(), page.nextPageToken(), page.complete(),
-                page.sources().stream().map(s -> new SourceStatus(s.source(), s.provider(), s.region(), s.projectId(),
-                        s.status(), s.snapshotCount(), null, null, s.problem())).toList());
+    static String of(byte[]... parts) {
         try {
-            return "W/\"" + Hashing.sha256Hex(json.writeValueAsBytes(content)).substring(0, 32) + "\"";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a page", e);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                sha.update(part);
+            }
+            return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
-    /** Whether an {@code If-None-Match} header names {@code etag} (weak comparison, as RFC 9110 asks for GET). */
+    /** Whether an {@code If-None-Match} header names {@code etag}. */
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;

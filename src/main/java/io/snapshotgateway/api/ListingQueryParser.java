@@ -31,35 +31,48 @@ import io.snapshotgateway.problem.ParameterError;
 final class ListingQueryParser {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    /** Most values one parameter takes: each instance id, for one, costs a vendor listing per ECS region. */
+    /** Most values one parameter takes (instance ids have their own, lower limit: each is a vendor lookup). */
     static final int MAX_VALUES = 100;
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    static final Set<String> PARAMETERS = Set.of("provider", "source", "region", "desktop_id", "instance_id",
+    /** Parameters of {@code GET /snapshots}. */
+    static final Set<String> LISTING = Set.of("provider", "source", "region", "desktop_id", "instance_id",
             "disk_id", "snapshot_id", "name", "status", "disk_type", "creation_type", "created_after",
             "created_before", "sort", "limit", "page_token");
+    /** Parameters of {@code GET /snapshots/summary}: the listing's, less paging. */
+    static final Set<String> SUMMARY = LISTING.stream().filter(p -> !p.equals("limit") && !p.equals("page_token"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> SINGLE_VALUED = Set.of("created_after", "created_before", "sort", "limit",
             "page_token");
 
     private final Map<String, List<String>> raw;
+    private final Set<String> known;
+    private final String path;
     private final List<ParameterError> errors = new ArrayList<>();
     private final Set<String> tooMany = new java.util.HashSet<>();
 
-    private ListingQueryParser(Map<String, List<String>> raw) {
+    private ListingQueryParser(Map<String, List<String>> raw, Set<String> known, String path) {
         this.raw = raw;
+        this.known = known;
+        this.path = path;
     }
 
     /** The parsed query, or the list of everything wrong with it. */
     record Parsed(ListingQuery query, List<ParameterError> errors) {
     }
 
-    static Parsed parse(Map<String, List<String>> queryParameters, boolean bypassCache) {
-        return new ListingQueryParser(queryParameters).parse(bypassCache);
+    /**
+     * @param known the endpoint's parameters ({@link #LISTING} or {@link #SUMMARY})
+     * @param path the endpoint, to name in errors
+     */
+    static Parsed parse(Map<String, List<String>> queryParameters, Set<String> known, String path,
+            boolean bypassCache) {
+        return new ListingQueryParser(queryParameters, known, path).parse(bypassCache);
     }
 
     private Parsed parse(boolean bypassCache) {
-        raw.keySet().stream().filter(k -> !PARAMETERS.contains(k)).sorted().forEach(k -> errors.add(new ParameterError(
-                k, "is not a parameter of GET /snapshots; known: " + String.join(", ", PARAMETERS.stream().sorted().toList()))));
+        raw.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> errors.add(new ParameterError(
+                k, "is not a parameter of GET " + path + "; known: " + String.join(", ", known.stream().sorted().toList()))));
         SINGLE_VALUED.stream().sorted().filter(k -> raw.getOrDefault(k, List.of()).size() > 1)
                 .forEach(k -> errors.add(new ParameterError(k, "may be given only once")));
 

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import io.snapshotgateway.cache.CacheState;
+import io.snapshotgateway.inventory.CacheState;
 import io.snapshotgateway.problem.SourceProblem;
 
-/** One entry of {@code sources[]}: how one source/region fared in this request. */
+/**
+ * One entry of {@code sources[]}: how one source/region fared in this request. {@code missed_earlier_pages} is true
+ * when the scope failed on an earlier page of the walk this page belongs to (absent otherwise).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "source", "provider", "region", "project_id", "status", "snapshot_count", "cache", "age_seconds",
-        "problem" })
+        "missed_earlier_pages", "problem" })
 public record SourceStatus(
         String source,
         String provider,
@@ -20,5 +23,12 @@ public record SourceStatus(
         @JsonProperty("snapshot_count") Integer snapshotCount,
         CacheState cache,
         @JsonProperty("age_seconds") Long ageSeconds,
+        @JsonProperty("missed_earlier_pages") Boolean missedEarlierPages,
         SourceProblem problem) {
+
+    /** The same entry without what changes while the data does not (cache state, age): what ETags cover. */
+    SourceStatus content() {
+        return new SourceStatus(source, provider, region, projectId, status, snapshotCount, null, null,
+                missedEarlierPages, problem);
+    }
 }

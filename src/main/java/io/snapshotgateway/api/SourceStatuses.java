@@ -1,12 +1,13 @@
 package io.snapshotgateway.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.snapshotgateway.aggregation.SourceOutcome;
+import io.snapshotgateway.inventory.ScopeView;
 import io.snapshotgateway.problem.Problem;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.problem.SourceProblem;
@@ -27,14 +28,31 @@ final class SourceStatuses {
 
     static SourceStatus of(SourceOutcome outcome) {
         Scope s = outcome.scope();
+        Boolean missed = outcome.missedEarlierPages() ? Boolean.TRUE : null;
         if (outcome instanceof SourceOutcome.Listed l) {
-            return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "ok",
-                    l.snapshots().size(), l.cache(), l.ageSeconds(),
-                    l.refreshFailure().map(f -> problem(s, f)).orElse(null));
+            return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "ok", l.matched(),
+                    l.cache(), l.ageSeconds(), missed, l.problem().map(f -> problem(s, f)).orElse(null));
         }
         SourceOutcome.Failed f = (SourceOutcome.Failed) outcome;
         return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "failed", null, null, null,
-                problem(s, f.failure()));
+                missed, problem(s, f.failure()));
+    }
+
+    /**
+     * The entries of a page rendered earlier for the same scope views, with this request's cache state and age: the
+     * rest cannot differ, since the views' stamps were equal.
+     */
+    static List<SourceStatus> current(List<SourceStatus> rendered, List<ScopeView> views) {
+        List<SourceStatus> statuses = new ArrayList<>(rendered.size());
+        for (int i = 0; i < rendered.size(); i++) {
+            SourceStatus s = rendered.get(i);
+            if (views.get(i) instanceof ScopeView.Served served) {
+                s = new SourceStatus(s.source(), s.provider(), s.region(), s.projectId(), s.status(),
+                        s.snapshotCount(), served.cache(), served.ageSeconds(), s.missedEarlierPages(), s.problem());
+            }
+            statuses.add(s);
+        }
+        return statuses;
     }
 
     static SourceProblem problem(Scope s, UpstreamFailure f) {
@@ -48,7 +66,8 @@ final class SourceStatuses {
      * else 502.
      */
     static ProblemAndHeaders allFailed(List<SourceOutcome> outcomes, String instance) {
-        List<SourceOutcome.Failed> failed = outcomes.stream().map(SourceOutcome.Failed.class::cast).toList();
+        List<SourceOutcome.Failed> failed = outcomes.stream().filter(SourceOutcome.Failed.class::isInstance)
+                .map(SourceOutcome.Failed.class::cast).toList();
         List<ProblemType> types = failed.stream().map(f -> f.failure().type()).distinct().toList();
         ProblemType same = types.size() == 1 ? types.get(0) : null;
         int status = same == ProblemType.UPSTREAM_TIMEOUT ? 504 : same == ProblemType.UPSTREAM_THROTTLED ? 503 : 502;
@@ -74,7 +93,4 @@ final class SourceStatuses {
         return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
-    static Optional<SourceOutcome> anyListed(List<SourceOutcome> outcomes) {
-        return outcomes.stream().filter(o -> o instanceof SourceOutcome.Listed).findFirst();
-    }
 }

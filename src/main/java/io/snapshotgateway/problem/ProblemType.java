@@ -25,6 +25,8 @@ public enum ProblemType {
             "The vendor answered with a server error, could not be reached, or sent a response the gateway could not read."),
     UPSTREAM_TIMEOUT("upstream-timeout", "Upstream timed out", 504,
             "The vendor did not answer within the configured timeout."),
+    INVENTORY_OVER_BUDGET("inventory-over-budget", "Inventory over its memory budget", 503,
+            "The source/region's listing is larger than the memory the gateway may spend on inventories (gateway.inventory.max-bytes). Raise the budget (and the heap), or split the source."),
     ALL_SOURCES_FAILED("all-sources-failed", "All sources failed", 502,
             "No selected source or region answered. `sources` lists each one's problem."),
     INTERNAL("internal", "Internal error", 500,

@@ -1,6 +1,9 @@
 package io.snapshotgateway.provider;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,13 +63,22 @@ public class ConfiguredSources {
 
     static Map<String, String> projectIds(GatewayConfig.Source source) {
         Map<String, String> ids = new TreeMap<>();
-        source.projectIds().orElse(java.util.List.of()).forEach(pair -> {
+        source.projectIds().orElse(List.of()).forEach(pair -> {
             int colon = pair.indexOf(':');
             if (colon > 0 && colon < pair.length() - 1) {
                 ids.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
             }
         });
         return ids;
+    }
+
+    /** Every configured (source, region, project) scope, by source then region. */
+    public List<Scope> scopes() {
+        List<Scope> scopes = new ArrayList<>();
+        byName.forEach((name, source) -> source.regions().forEach(region -> scopes
+                .add(new Scope(name, source.provider(), region, projectId(name, region).orElse(null)))));
+        scopes.sort(Comparator.comparing(Scope::source).thenComparing(Scope::region));
+        return List.copyOf(scopes);
     }
 
     /** The configuration key a source was given under, for error messages that name the key to fix. */

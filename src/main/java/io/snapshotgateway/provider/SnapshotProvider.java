@@ -5,7 +5,6 @@ import java.util.List;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
-import io.snapshotgateway.SnapshotFilter;
 
 /**
  * What every vendor adapter implements: list the whole of one scope, non-blocking.
@@ -18,9 +17,19 @@ public interface SnapshotProvider {
 
     Provider provider();
 
-    /** The vendor parameters this adapter can use to narrow the listing; the gateway still filters afterwards. */
-    PushDown pushDown(SnapshotFilter filter);
+    /** Every snapshot of the scope, all pages fetched, nothing filtered: what the scope's inventory is made of. */
+    Uni<List<Snapshot>> list(Scope scope);
 
-    /** Every snapshot of the scope that the pushed-down parameters select, all pages fetched. */
-    Uni<List<Snapshot>> list(Scope scope, PushDown pushDown);
+    /**
+     * Whether this vendor's snapshots do not say which instance they belong to, so that an {@code instance_id} filter
+     * has to ask the vendor ({@link #listOfInstance}).
+     */
+    default boolean resolvesInstancesAtVendor() {
+        return false;
+    }
+
+    /** The scope's snapshots of one instance, asked of the vendor; only where {@link #resolvesInstancesAtVendor}. */
+    default Uni<List<Snapshot>> listOfInstance(Scope scope, String instanceId) {
+        return Uni.createFrom().failure(new UnsupportedOperationException(provider() + " lists no instances"));
+    }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.WireMockVendors;
@@ -32,8 +35,12 @@ class CursorUnderChangeTests {
     @InjectWireMock
     WireMockServer wireMock;
 
+    @Inject
+    Inventories inventories;
+
     @Test
     void walkSurvivesSnapshotsAppearingAndDisappearingBetweenPages() {
+        inventories.reset();
         // Snapshot i of a region was created i minutes before the epoch of the fixture: 0 is the newest.
         serve("cn-hangzhou", IntStream.range(0, 20).boxed().toList());
         serve("cn-beijing", IntStream.range(0, 20).boxed().toList());

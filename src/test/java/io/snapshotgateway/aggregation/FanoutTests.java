@@ -1,5 +1,7 @@
 package io.snapshotgateway.aggregation;
 
+import io.snapshotgateway.inventory.Inventories;
+import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -27,11 +29,15 @@ import io.snapshotgateway.support.WireMockNineScopes;
 class FanoutTests {
     private static final int DELAY_MS = 300;
 
+    @Inject
+    Inventories inventories;
+
     @InjectWireMock
     WireMockServer wireMock;
 
     @BeforeEach
     void everyVendorIsSlow() {
+        inventories.reset();
         wireMock.resetAll();
         wireMock.stubFor(get(urlPathMatching("/ecs-./.*/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withFixedDelay(DELAY_MS)

@@ -1,5 +1,7 @@
 package io.snapshotgateway.api;
 
+import io.snapshotgateway.inventory.Inventories;
+import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -26,11 +28,15 @@ import io.snapshotgateway.support.WireMockVendors;
 @WithTestResource(WireMockVendors.class)
 class PartialResultsTests {
 
+    @Inject
+    Inventories inventories;
+
     @InjectWireMock
     WireMockServer wireMock;
 
     @BeforeEach
     void hangzhouAnswers() {
+        inventories.reset();
         wireMock.resetAll();
         wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")

@@ -1,5 +1,7 @@
 package io.snapshotgateway.api;
 
+import io.snapshotgateway.inventory.Inventories;
+import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -29,11 +31,15 @@ import io.snapshotgateway.support.WorkspaceResponses;
 @WithTestResource(WireMockWorkspace.class)
 class WorkspaceSourceTests {
 
+    @Inject
+    Inventories inventories;
+
     @InjectWireMock
     WireMockServer wireMock;
 
     @BeforeEach
     void north4AnswersTheDocSampleAndEast3IsThrottled() throws IOException {
+        inventories.reset();
         wireMock.resetAll();
         wireMock.stubFor(get(urlPathEqualTo("/cn-north-4/v2/" + WireMockWorkspace.NORTH_4_PROJECT + "/snapshots"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

@@ -35,6 +35,11 @@ class SourcesValidatorTests {
             public Cursor cursor() {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public Pages pages() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 

@@ -28,12 +28,8 @@ public abstract class WireMockResource implements QuarkusTestResourceLifecycleMa
         config.put("simulator.enabled", "false");
         config.put("gateway.fetch.timeout", "2s");
         config.put("gateway.fetch.max-pages", "5");
-        // Every request reaches WireMock unless a test says otherwise: stubs change between tests.
-        for (String provider : new String[] { "alibaba-ecs", "alibaba-eds", "huawei-workspace" }) {
-            config.put("gateway.cache." + provider + ".ttl", "0s");
-            config.put("gateway.cache." + provider + ".stale-while-revalidate", "0s");
-            config.put("gateway.cache." + provider + ".stale-if-error", "0s");
-        }
+        // Stubs change between tests: tests reset the inventories, and no-cache refreshes at once.
+        config.put("gateway.inventory.forced-refresh-min-interval", "0s");
         config.putAll(sources(server.baseUrl()));
         return config;
     }

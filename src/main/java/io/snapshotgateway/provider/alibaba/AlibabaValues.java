@@ -24,26 +24,12 @@ public final class AlibabaValues {
         };
     }
 
-    /** The vendor's {@code Status} filter value for a normalized status, or null if the vendor has none. */
-    public static String statusFilter(SnapshotStatus status) {
-        return switch (status) {
-            case CREATING -> "progressing";
-            case AVAILABLE -> "accomplished";
-            case FAILED -> "failed";
-            default -> null;
-        };
-    }
-
     public static DiskType diskType(String vendor) {
         return switch (lower(vendor)) {
             case "system" -> DiskType.SYSTEM;
             case "data" -> DiskType.DATA;
             default -> null;
         };
-    }
-
-    public static String diskTypeFilter(DiskType type) {
-        return type == DiskType.SYSTEM ? "System" : "Data";
     }
 
     /** {@code auto}/{@code user} only: ECS also documents {@code timer} and {@code all}, which stay unnormalized. */
@@ -53,10 +39,6 @@ public final class AlibabaValues {
             case "user" -> CreationType.MANUAL;
             default -> null;
         };
-    }
-
-    public static String creationTypeFilter(CreationType type) {
-        return type == CreationType.AUTO ? "auto" : "user";
     }
 
     /** {@code "100%"} (or {@code "100"}) to 100; anything else to null. */

@@ -1,7 +1,5 @@
 package io.snapshotgateway.provider.alibaba.eds;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,31 +12,25 @@ import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
-import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.ConfiguredSources;
 import io.snapshotgateway.provider.Endpoints;
 import io.snapshotgateway.provider.Listings;
 import io.snapshotgateway.provider.Paging;
-import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
-import io.snapshotgateway.provider.TimeWindows;
 import io.snapshotgateway.provider.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamFailures;
 import io.snapshotgateway.provider.VendorClients;
 import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV1SigningFilter;
-import io.snapshotgateway.provider.alibaba.AlibabaValues;
 
-/** Lists Elastic Desktop Service snapshots: pushes filters down and follows NextToken to the end. */
+/** Lists Elastic Desktop Service snapshots with DescribeSnapshots, following NextToken to the end. */
 @ApplicationScoped
 public class EdsSnapshotProvider implements SnapshotProvider {
     /** EDS's own maximum MaxResults. */
     static final int MAX_RESULTS = 100;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final GatewayConfig config;
     private final ConfiguredSources sources;
@@ -56,51 +48,24 @@ public class EdsSnapshotProvider implements SnapshotProvider {
         return Provider.ALIBABA_EDS;
     }
 
-    /** EDS filters on one desktop, one snapshot, type, disk type and a creation window; it has no status filter. */
     @Override
-    public PushDown pushDown(SnapshotFilter filter) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (filter.desktopIds().size() == 1) {
-            params.put("DesktopId", List.copyOf(filter.desktopIds()));
-        }
-        if (filter.snapshotIds().size() == 1) {
-            params.put("SnapshotId", List.copyOf(filter.snapshotIds()));
-        }
-        if (filter.creationTypes().size() == 1) {
-            params.put("SnapshotType", List.of(AlibabaValues.creationTypeFilter(filter.creationTypes().iterator().next())));
-        }
-        if (filter.diskTypes().size() == 1) {
-            params.put("SourceDiskType", List.of(AlibabaValues.diskTypeFilter(filter.diskTypes().iterator().next())));
-        }
-        // Whole UTC days (see TimeWindows); whether EndTime is inclusive is not documented, a day's margin covers it.
-        if (filter.createdAfter() != null) {
-            params.put("StartTime", List.of(TIME.format(TimeWindows.startOfDay(filter.createdAfter()))));
-        }
-        if (filter.createdBefore() != null) {
-            params.put("EndTime", List.of(TIME.format(TimeWindows.endOfDay(filter.createdBefore()))));
-        }
-        return new PushDown(params);
-    }
-
-    @Override
-    public Uni<List<Snapshot>> list(Scope scope, PushDown pushDown) {
+    public Uni<List<Snapshot>> list(Scope scope) {
         EdsApi api = client(scope);
         int maxResults = Math.min(config.fetch().pageSize(), MAX_RESULTS);
-        return Paging.<EdsSnapshot> tokened(token -> api.describeSnapshots(parameters(scope, pushDown, token, maxResults))
+        return Paging.<EdsSnapshot> tokened(token -> api.describeSnapshots(parameters(scope, token, maxResults))
                 .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new)
                 .map(r -> new Paging.TokenPage<>(r.items(), r.nextToken())), config.fetch().maxPages())
                 .map(items -> Listings.distinctById(items.stream().map(s -> EdsSnapshotMapper.toSnapshot(scope, s)).toList()))
                 .onFailure().transform(UpstreamFailures::asUpstream);
     }
 
-    static Map<String, String> parameters(Scope scope, PushDown pushDown, String token, int maxResults) {
+    static Map<String, String> parameters(Scope scope, String token, int maxResults) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("RegionId", scope.region());
         query.put("MaxResults", Integer.toString(maxResults));
         if (token != null) {
             query.put("NextToken", token);
         }
-        pushDown.params().forEach((name, values) -> query.put(name, values.get(0)));
         return query;
     }
 

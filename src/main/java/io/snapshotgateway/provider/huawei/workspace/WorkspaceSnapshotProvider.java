@@ -12,14 +12,12 @@ import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
-import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.ConfiguredSources;
 import io.snapshotgateway.provider.Endpoints;
 import io.snapshotgateway.provider.Listings;
 import io.snapshotgateway.provider.Paging;
-import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
@@ -31,15 +29,13 @@ import io.snapshotgateway.provider.VendorClients;
 import io.snapshotgateway.provider.huawei.HuaweiErrors;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
 
-/** Lists Huawei Cloud Workspace desktop snapshots of one project: pushes filters down and walks every offset page. */
+/** Lists Huawei Cloud Workspace desktop snapshots of one project, walking every offset page. */
 @ApplicationScoped
 public class WorkspaceSnapshotProvider implements SnapshotProvider {
     /** Workspace's own maximum {@code limit}. */
     static final int MAX_LIMIT = 1000;
     /** Workspace's own maximum {@code offset}: a listing longer than this cannot be paged through. */
     static final int MAX_OFFSET = 20000;
-    /** Push-down parameters, sent under the vendor's own names. */
-    private static final List<String> FILTERS = List.of("desktop_id", "status", "create_type", "disk_type");
 
     private final GatewayConfig config;
     private final ConfiguredSources sources;
@@ -57,54 +53,29 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
         return Provider.HUAWEI_WORKSPACE;
     }
 
-    /**
-     * Names are never pushed down: the gateway's name filter is a case-insensitive substring, the vendor's
-     * {@code snapshot_name} may be an exact match. Workspace has no snapshot id or time filter.
-     */
     @Override
-    public PushDown pushDown(SnapshotFilter filter) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (filter.desktopIds().size() == 1) {
-            params.put("desktop_id", List.copyOf(filter.desktopIds()));
-        }
-        if (filter.statuses().size() == 1) {
-            String status = WorkspaceValues.statusFilter(filter.statuses().iterator().next());
-            if (status != null) {
-                params.put("status", List.of(status));
-            }
-        }
-        if (filter.creationTypes().size() == 1) {
-            params.put("create_type", List.of(WorkspaceValues.creationTypeFilter(filter.creationTypes().iterator().next())));
-        }
-        if (filter.diskTypes().size() == 1) {
-            params.put("disk_type", List.of(WorkspaceValues.diskTypeFilter(filter.diskTypes().iterator().next())));
-        }
-        return new PushDown(params);
-    }
-
-    @Override
-    public Uni<List<Snapshot>> list(Scope scope, PushDown pushDown) {
+    public Uni<List<Snapshot>> list(Scope scope) {
         WorkspaceApi api = client(scope);
         int limit = Math.min(config.fetch().pageSize(), MAX_LIMIT);
-        return Paging.<WorkspaceSnapshot> numbered(page -> page(api, scope, pushDown, page * limit, limit),
+        return Paging.<WorkspaceSnapshot> numbered(page -> page(api, scope, page * limit, limit),
                 limit, config.fetch().pageConcurrency(), config.fetch().maxPages())
                 .map(items -> items.stream().map(s -> WorkspaceSnapshotMapper.toSnapshot(scope, s)).toList())
                 .map(Listings::distinctById)
                 .onFailure().transform(UpstreamFailures::asUpstream);
     }
 
-    private Uni<Paging.NumberedPage<WorkspaceSnapshot>> page(WorkspaceApi api, Scope scope, PushDown pushDown,
-            int offset, int limit) {
+    private Uni<Paging.NumberedPage<WorkspaceSnapshot>> page(WorkspaceApi api, Scope scope, int offset,
+            int limit) {
         if (offset > MAX_OFFSET) {
             return Uni.createFrom().failure(new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
                     "the listing is longer than Workspace can page through (offset above " + MAX_OFFSET + ")")));
         }
-        return api.listSnapshots(scope.projectId(), parameters(pushDown, offset, limit))
+        return api.listSnapshots(scope.projectId(), parameters(offset, limit))
                 .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new)
                 .map(r -> new Paging.NumberedPage<>(r.items(), r.totalCount()));
     }
 
-    static Map<String, String> parameters(PushDown pushDown, int offset, int limit) {
+    static Map<String, String> parameters(int offset, int limit) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("offset", Integer.toString(offset));
         query.put("limit", Integer.toString(limit));
@@ -112,11 +83,6 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
         // matches the gateway's default sort.
         query.put("sort_field", "create_time");
         query.put("sort_type", "DESC");
-        for (String name : FILTERS) {
-            if (pushDown.single(name) != null) {
-                query.put(name, pushDown.single(name));
-            }
-        }
         return query;
     }
 

@@ -8,8 +8,8 @@ import io.snapshotgateway.SnapshotStatus;
 import io.snapshotgateway.provider.VendorValues;
 
 /**
- * Workspace's enum-like values, both ways. Responses are read in any case; filters are sent in the vendor's own
- * spelling. An unknown value normalizes to null (the mapper keeps the raw value in attributes).
+ * Workspace's enum-like values, read in any case. An unknown value normalizes to null (the mapper keeps the raw value
+ * in attributes).
  */
 final class WorkspaceValues {
     private WorkspaceValues() {
@@ -26,20 +26,6 @@ final class WorkspaceValues {
         };
     }
 
-    /**
-     * The {@code status} filter value for a normalized status, or null when no single vendor value selects exactly
-     * it: {@code available} is both {@code create_success} and {@code restore_success}, and the vendor takes one.
-     */
-    static String statusFilter(SnapshotStatus status) {
-        return switch (status) {
-            case CREATING -> "creating";
-            case FAILED -> "create_failed";
-            case RESTORING -> "restoring";
-            case RESTORE_FAILED -> "restore_failed";
-            default -> null;
-        };
-    }
-
     static CreationType creationType(String vendor) {
         return switch (lower(vendor)) {
             case "auto" -> CreationType.AUTO;
@@ -48,16 +34,8 @@ final class WorkspaceValues {
         };
     }
 
-    static String creationTypeFilter(CreationType type) {
-        return type == CreationType.AUTO ? "AUTO" : "MANUALLY";
-    }
-
     static DiskType diskType(Boolean isSystemDisk) {
         return isSystemDisk == null ? null : isSystemDisk ? DiskType.SYSTEM : DiskType.DATA;
-    }
-
-    static String diskTypeFilter(DiskType type) {
-        return type == DiskType.SYSTEM ? "SYSTEM_DISK" : "DATA_DISKS";
     }
 
     /** The task progress 0..100; {@code null} means "no task" to the vendor, and anything else is not a progress. */

@@ -32,7 +32,6 @@ import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.SnapshotStatus;
 import io.snapshotgateway.problem.ProblemType;
-import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
@@ -65,7 +64,7 @@ class EcsSnapshotProviderTests {
                     .willReturn(okJson(EcsResponses.page("cn-hangzhou", 250, page, 100, from, Math.min(from + 100, 250)))));
         }
 
-        List<Snapshot> snapshots = list(PushDown.NONE);
+        List<Snapshot> snapshots = list();
 
         assertThat(snapshots).hasSize(250);
         assertThat(snapshots.stream().map(Snapshot::id).distinct()).hasSize(250);
@@ -87,7 +86,7 @@ class EcsSnapshotProviderTests {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("PageNumber", equalTo("2"))
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 100, 2, 100, 100, 130))));
 
-        assertThat(list(PushDown.NONE)).hasSize(130);
+        assertThat(list()).hasSize(130);
     }
 
     @Test
@@ -95,7 +94,7 @@ class EcsSnapshotProviderTests {
         wireMock.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 1_000_000, 1, 100, 0, 100))));
 
-        UpstreamFailure failure = failure(PushDown.NONE);
+        UpstreamFailure failure = failure();
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
         assertThat(failure.detail()).contains("more than 5 pages");
@@ -103,29 +102,26 @@ class EcsSnapshotProviderTests {
     }
 
     @Test
-    void pushesEveryFilterTheVendorSupportsDown() {
+    void asksTheVendorForOneInstanceAndSaysSoOnEachSnapshot() {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))));
-        SnapshotFilter filter = new SnapshotFilter(Set.of("s-2", "s-1"), Set.of("d-1"), Set.of(), Set.of("i-1"),
-                Set.of("nightly"), Set.of(SnapshotStatus.AVAILABLE), Set.of(DiskType.DATA),
-                Set.of(CreationType.MANUAL), Instant.parse("2024-01-01T10:20:30Z"),
-                Instant.parse("2024-01-02T05:00:00Z"));
 
-        List<Snapshot> snapshots = list(provider.pushDown(filter));
+        List<Snapshot> snapshots = provider.listOfInstance(HANGZHOU, "i-1").await().atMost(Duration.ofSeconds(10));
 
-        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH))
-                .withQueryParam("InstanceId", equalTo("i-1"))
-                .withQueryParam("DiskId", equalTo("d-1"))
-                .withQueryParam("SnapshotIds", equalTo("[\"s-1\",\"s-2\"]"))
-                .withQueryParam("Status", equalTo("accomplished"))
-                .withQueryParam("SnapshotType", equalTo("user"))
-                .withQueryParam("SourceDiskType", equalTo("Data"))
-                .withQueryParam("Filter.1.Key", equalTo("CreationStartTime"))
-                .withQueryParam("Filter.1.Value", equalTo("2024-01-01T00:00Z"))
-                .withQueryParam("Filter.2.Key", equalTo("CreationEndTime"))
-                .withQueryParam("Filter.2.Value", equalTo("2024-01-03T00:00Z"))
+        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("InstanceId", equalTo("i-1"))
                 .withQueryParam("SnapshotName", absent()));
         // ECS does not return the instance; the gateway knows it from the filter it sent.
-        assertThat(snapshots).allSatisfy(s -> assertThat(s.instanceId()).isEqualTo("i-1"));
+        assertThat(snapshots).isNotEmpty().allSatisfy(s -> assertThat(s.instanceId()).isEqualTo("i-1"));
+        assertThat(provider.resolvesInstancesAtVendor()).isTrue();
+    }
+
+    @Test
+    void listsTheWholeScopeWithNoFilter() {
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))));
+
+        list();
+
+        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("InstanceId", absent())
+                .withQueryParam("Status", absent()).withQueryParam("SnapshotIds", absent()));
     }
 
     @Test
@@ -134,7 +130,7 @@ class EcsSnapshotProviderTests {
                 .withHeader("Content-Type", "application/json").withHeader("x-acs-retry-after", "2500")
                 .withBody(EcsResponses.error("Throttling.User", "Request was denied due to user flow control.", "R-1"))));
 
-        UpstreamFailure failure = failure(PushDown.NONE);
+        UpstreamFailure failure = failure();
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_THROTTLED);
         assertThat(failure.vendorCode()).isEqualTo("Throttling.User");
@@ -150,7 +146,7 @@ class EcsSnapshotProviderTests {
                 .withHeader("Content-Type", "application/json")
                 .withBody(EcsResponses.error("SignatureDoesNotMatch", leaky, "R-2"))));
 
-        UpstreamFailure failure = failure(PushDown.NONE);
+        UpstreamFailure failure = failure();
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_REJECTED);
         assertThat(failure.vendorCode()).isEqualTo("SignatureDoesNotMatch");
@@ -161,28 +157,28 @@ class EcsSnapshotProviderTests {
     @Test
     void classifiesUnreadableAnswersAndTransportFailures() {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"TotalCount\": 3, \"Snapshots\": {")));
-        assertThat(failure(PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
+        assertThat(failure().type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>")));
-        UpstreamFailure html = failure(PushDown.NONE);
+        UpstreamFailure html = failure();
         assertThat(html.type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
         assertThat(html.httpStatus()).isEqualTo(502);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThat(failure(PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
+        assertThat(failure().type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))
                 .withFixedDelay(3500)));
-        assertThat(failure(PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT);
+        assertThat(failure().type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT);
     }
 
-    private List<Snapshot> list(PushDown pushDown) {
-        return provider.list(HANGZHOU, pushDown).await().atMost(Duration.ofSeconds(10));
+    private List<Snapshot> list() {
+        return provider.list(HANGZHOU).await().atMost(Duration.ofSeconds(10));
     }
 
-    private UpstreamFailure failure(PushDown pushDown) {
-        Throwable thrown = catchThrowable(() -> list(pushDown));
+    private UpstreamFailure failure() {
+        Throwable thrown = catchThrowable(() -> list());
         assertThat(thrown).isInstanceOf(UpstreamException.class);
         return ((UpstreamException) thrown).failure();
     }

@@ -34,7 +34,6 @@ import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.problem.ProblemType;
-import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
@@ -64,7 +63,7 @@ class EdsSnapshotProviderTests {
         stubPage("tok-1", 100, 200, "tok-2");
         stubPage("tok-2", 200, 230, "");
 
-        List<Snapshot> snapshots = list(PushDown.NONE);
+        List<Snapshot> snapshots = list();
 
         assertThat(snapshots).hasSize(230);
         assertThat(snapshots.stream().map(Snapshot::id).distinct()).hasSize(230);
@@ -106,26 +105,6 @@ class EdsSnapshotProviderTests {
     }
 
     @Test
-    void pushesDownWhatEdsCanFilter() {
-        stubPage(null, 0, 1, "");
-        SnapshotFilter filter = new SnapshotFilter(Set.of("s-1"), Set.of(), Set.of("ecd-1"), Set.of(), Set.of("x"),
-                Set.of(), Set.of(DiskType.SYSTEM), Set.of(CreationType.AUTO), Instant.parse("2024-01-01T10:20:30Z"),
-                Instant.parse("2024-01-02T00:00:00.500Z"));
-
-        list(provider.pushDown(filter));
-
-        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH))
-                .withQueryParam("DesktopId", equalTo("ecd-1"))
-                .withQueryParam("SnapshotId", equalTo("s-1"))
-                .withQueryParam("SnapshotType", equalTo("auto"))
-                .withQueryParam("SourceDiskType", equalTo("System"))
-                .withQueryParam("StartTime", equalTo("2024-01-01T00:00:00Z"))
-                .withQueryParam("EndTime", equalTo("2024-01-03T00:00:00Z"))
-                .withQueryParam("SnapshotName", absent())
-                .withQueryParam("Status", absent()));
-    }
-
-    @Test
     void classifiesTheSharedAlibabaErrorBody() {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json")
@@ -152,12 +131,12 @@ class EdsSnapshotProviderTests {
                                 + "]}")));
     }
 
-    private List<Snapshot> list(PushDown pushDown) {
-        return provider.list(HANGZHOU, pushDown).await().atMost(Duration.ofSeconds(10));
+    private List<Snapshot> list() {
+        return provider.list(HANGZHOU).await().atMost(Duration.ofSeconds(10));
     }
 
     private UpstreamFailure failure() {
-        Throwable thrown = catchThrowable(() -> list(PushDown.NONE));
+        Throwable thrown = catchThrowable(() -> list());
         assertThat(thrown).isInstanceOf(UpstreamException.class);
         return ((UpstreamException) thrown).failure();
     }

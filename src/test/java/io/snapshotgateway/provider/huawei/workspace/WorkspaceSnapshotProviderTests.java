@@ -44,7 +44,6 @@ import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.SnapshotStatus;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.AccessKey;
-import io.snapshotgateway.provider.PushDown;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
@@ -80,7 +79,7 @@ class WorkspaceSnapshotProviderTests {
                     .willReturn(okJson(WorkspaceResponses.page("cn-north-4", 250, offset, Math.min(offset + 100, 250)))));
         }
 
-        List<Snapshot> snapshots = list(NORTH_4, PushDown.NONE);
+        List<Snapshot> snapshots = list(NORTH_4);
 
         assertThat(snapshots).hasSize(250);
         assertThat(snapshots.stream().map(Snapshot::id).distinct()).hasSize(250);
@@ -109,7 +108,7 @@ class WorkspaceSnapshotProviderTests {
         String east = "/cn-east-3/v2/" + WireMockWorkspace.EAST_3_PROJECT + "/snapshots";
         wireMock.stubFor(get(urlPathEqualTo(east)).willReturn(okJson(WorkspaceResponses.page("cn-east-3", 2, 0, 2))));
 
-        assertThat(list(EAST_3, PushDown.NONE)).hasSize(2)
+        assertThat(list(EAST_3)).hasSize(2)
                 .allSatisfy(s -> assertThat(s.projectId()).isEqualTo(WireMockWorkspace.EAST_3_PROJECT));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(east))
                 .withHeader("X-Project-Id", equalTo(WireMockWorkspace.EAST_3_PROJECT)));
@@ -122,7 +121,7 @@ class WorkspaceSnapshotProviderTests {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("100"))
                 .willReturn(okJson(WorkspaceResponses.page("cn-north-4", 100, 100, 130))));
 
-        assertThat(list(NORTH_4, PushDown.NONE)).hasSize(130);
+        assertThat(list(NORTH_4)).hasSize(130);
     }
 
     @Test
@@ -130,42 +129,11 @@ class WorkspaceSnapshotProviderTests {
         wireMock.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(okJson(WorkspaceResponses.page("cn-north-4", 1_000_000, 0, 100))));
 
-        UpstreamFailure failure = failure(NORTH_4, PushDown.NONE);
+        UpstreamFailure failure = failure(NORTH_4);
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
         assertThat(failure.detail()).contains("more than 5 pages");
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
-    }
-
-    @Test
-    void pushesDownTheFiltersWorkspaceHas() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(WorkspaceResponses.page("cn-north-4", 0, 0, 0))));
-        SnapshotFilter filter = new SnapshotFilter(Set.of("s-1"), Set.of(), Set.of("desktop-1"), Set.of(),
-                Set.of("nightly"), Set.of(SnapshotStatus.FAILED), Set.of(DiskType.DATA), Set.of(CreationType.MANUAL),
-                Instant.parse("2024-01-01T00:00:00Z"), null);
-
-        list(NORTH_4, provider.pushDown(filter));
-
-        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH))
-                .withQueryParam("desktop_id", equalTo("desktop-1"))
-                .withQueryParam("status", equalTo("create_failed"))
-                .withQueryParam("create_type", equalTo("MANUALLY"))
-                .withQueryParam("disk_type", equalTo("DATA_DISKS"))
-                .withQueryParam("snapshot_id", absent())
-                .withQueryParam("snapshot_name", absent())
-                .withQueryParam("desktop_name", absent()));
-    }
-
-    @Test
-    void pushesDownOnlyWhatOneVendorValueSelectsExactly() {
-        assertThat(provider.pushDown(filter(Set.of("d-1", "d-2"), Set.of(SnapshotStatus.AVAILABLE),
-                Set.of(CreationType.AUTO))).params())
-                .as("two desktops and 'available' (create_success or restore_success) stay in the gateway")
-                .isEqualTo(Map.of("create_type", List.of("AUTO")));
-        assertThat(provider.pushDown(filter(Set.of(), Set.of(SnapshotStatus.CREATING, SnapshotStatus.RESTORING),
-                Set.of(CreationType.AUTO, CreationType.MANUAL))).params()).isEmpty();
-        assertThat(provider.pushDown(filter(Set.of(), Set.of(SnapshotStatus.RESTORE_FAILED), Set.of())).params())
-                .isEqualTo(Map.of("status", List.of("restore_failed")));
     }
 
     @Test
@@ -179,7 +147,7 @@ class WorkspaceSnapshotProviderTests {
                 .build(WorkspaceApi.class);
 
         api.listSnapshots(WireMockWorkspace.NORTH_4_PROJECT,
-                WorkspaceSnapshotProvider.parameters(new PushDown(Map.of("status", List.of("creating"))), 0, 50))
+                WorkspaceSnapshotProvider.parameters(0, 50))
                 .await().atMost(Duration.ofSeconds(5));
 
         LoggedRequest sent = wireMock.findAll(getRequestedFor(urlPathEqualTo(PATH))).get(0);
@@ -204,7 +172,7 @@ class WorkspaceSnapshotProviderTests {
                 .withBody(WorkspaceResponses.error("APIGW.0308",
                         "The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute"))));
 
-        UpstreamFailure failure = failure(NORTH_4, PushDown.NONE);
+        UpstreamFailure failure = failure(NORTH_4);
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_THROTTLED);
         assertThat(failure.vendorCode()).isEqualTo("APIGW.0308");
@@ -221,7 +189,7 @@ class WorkspaceSnapshotProviderTests {
                         + "verify aksk signature fail, Access=" + WireMockWorkspace.ACCESS_KEY_ID
                         + " canonical request: GET /v2/"))));
 
-        UpstreamFailure failure = failure(NORTH_4, PushDown.NONE);
+        UpstreamFailure failure = failure(NORTH_4);
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_REJECTED);
         assertThat(failure.vendorCode()).isEqualTo("APIGW.0301");
@@ -237,7 +205,7 @@ class WorkspaceSnapshotProviderTests {
                     .withHeader("Content-Type", "application/json")
                     .withBody(WorkspaceResponses.error(code, "The request message input by the interface is empty."))));
 
-            UpstreamFailure failure = failure(NORTH_4, PushDown.NONE);
+            UpstreamFailure failure = failure(NORTH_4);
 
             assertThat(failure.type()).as(code).isEqualTo(ProblemType.UPSTREAM_REJECTED);
             assertThat(failure.vendorCode()).isEqualTo(code);
@@ -250,32 +218,32 @@ class WorkspaceSnapshotProviderTests {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json")
                 .withBody(WorkspaceResponses.error("WKS.0500", "An internal service error occurred."))));
-        assertThat(failure(NORTH_4, PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
+        assertThat(failure(NORTH_4).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>")));
-        UpstreamFailure html = failure(NORTH_4, PushDown.NONE);
+        UpstreamFailure html = failure(NORTH_4);
         assertThat(html.type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
         assertThat(html.httpStatus()).isEqualTo(502);
         assertThat(html.detail()).contains("not a Huawei error");
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"total_count\": 3, \"desktop_snapshots\": [")));
-        assertThat(failure(NORTH_4, PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
+        assertThat(failure(NORTH_4).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThat(failure(NORTH_4, PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
+        assertThat(failure(NORTH_4).type()).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
 
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(WorkspaceResponses.page("cn-north-4", 1, 0, 1))
                 .withFixedDelay(3500)));
-        assertThat(failure(NORTH_4, PushDown.NONE).type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT);
+        assertThat(failure(NORTH_4).type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT);
     }
 
-    private List<Snapshot> list(Scope scope, PushDown pushDown) {
-        return provider.list(scope, pushDown).await().atMost(Duration.ofSeconds(10));
+    private List<Snapshot> list(Scope scope) {
+        return provider.list(scope).await().atMost(Duration.ofSeconds(10));
     }
 
-    private UpstreamFailure failure(Scope scope, PushDown pushDown) {
-        Throwable thrown = catchThrowable(() -> list(scope, pushDown));
+    private UpstreamFailure failure(Scope scope) {
+        Throwable thrown = catchThrowable(() -> list(scope));
         assertThat(thrown).isInstanceOf(UpstreamException.class);
         return ((UpstreamException) thrown).failure();
     }

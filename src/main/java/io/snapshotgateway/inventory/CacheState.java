@@ -1,4 +1,4 @@
-package io.snapshotgateway.cache;
+package io.snapshotgateway.inventory;
 
 import java.util.Locale;
 

@@ -1,0 +1,74 @@
+package io.snapshotgateway.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * An answer rendered once and reused while the scopes it came from are unchanged: the body up to {@code "sources":},
+ * the entries of {@code sources[]} as rendered (their cache state and age are redone per request), and the ETag.
+ * The gzip form of the head is made on first demand; the last full bodies are kept, so polls within the same second
+ * are sent as they are.
+ */
+final class RenderedPage {
+    private static final byte[] CLOSE = "}".getBytes(StandardCharsets.UTF_8);
+
+    final byte[] head;
+    final List<SourceStatus> sources;
+    final String etag;
+    private volatile byte[] deflatedHead;
+    private volatile Bodies last;
+
+    /** The bodies for one tail. */
+    private record Bodies(byte[] tail, byte[] plain, byte[] gzip) {
+    }
+
+    RenderedPage(byte[] head, List<SourceStatus> sources, String etag) {
+        this.head = head;
+        this.sources = List.copyOf(sources);
+        this.etag = etag;
+    }
+
+    /** The whole body with {@code sources} (already JSON) as its tail. */
+    byte[] body(byte[] sourcesJson, boolean gzip) {
+        Bodies bodies = last;
+        if (bodies == null || !java.util.Arrays.equals(bodies.tail(), sourcesJson)) {
+            bodies = new Bodies(sourcesJson, null, null);
+        }
+        if (gzip && bodies.gzip() == null) {
+            bodies = new Bodies(bodies.tail(), bodies.plain(),
+                    GzipBodies.assemble(head, deflatedHead(), concat(sourcesJson, CLOSE)));
+        } else if (!gzip && bodies.plain() == null) {
+            bodies = new Bodies(bodies.tail(), concat(head, sourcesJson, CLOSE), bodies.gzip());
+        }
+        last = bodies;
+        return gzip ? bodies.gzip() : bodies.plain();
+    }
+
+    /** Roughly what this page keeps in memory: head, its gzip form, and one plain and one gzip body. */
+    int weight() {
+        return 512 + head.length * 3;
+    }
+
+    private byte[] deflatedHead() {
+        byte[] deflated = deflatedHead;
+        if (deflated == null) {
+            deflated = GzipBodies.deflatePrefix(head);
+            deflatedHead = deflated;
+        }
+        return deflated;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] p : parts) {
+            length += p.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+}

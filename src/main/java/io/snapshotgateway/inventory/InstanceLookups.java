@@ -1,0 +1,90 @@
+package io.snapshotgateway.inventory;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.Provider;
+import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.UpstreamFailure;
+
+/**
+ * Which snapshots of a scope belong to an instance, for the providers whose snapshots do not say
+ * ({@link SnapshotProvider#resolvesInstancesAtVendor()}, i.e. ECS). Each (scope, instance) is one vendor listing,
+ * cached for {@code instance-lookup.ttl} in a cache bounded by entries and estimated bytes; concurrent lookups of one
+ * pair share one call, failures are not kept. Only snapshot ids are kept: the snapshots themselves are served from
+ * the scope's inventory, like every other query.
+ */
+@ApplicationScoped
+public class InstanceLookups {
+    private final Map<Provider, SnapshotProvider> providers = new EnumMap<>(Provider.class);
+    private final AsyncCache<Key, Set<String>> cache;
+    private final InventoryConfig.InstanceLookup config;
+    private final GatewayConfig gateway;
+
+    record Key(Scope scope, String instanceId) {
+    }
+
+    public InstanceLookups(Instance<SnapshotProvider> adapters, InventoryConfig config, GatewayConfig gateway) {
+        adapters.forEach(a -> providers.put(a.provider(), a));
+        this.config = config.instanceLookup();
+        this.gateway = gateway;
+        long maxBytes = this.config.maxBytes().asLongValue();
+        // One weight bounds both: no entry weighs less than maxBytes / maxEntries, so at most maxEntries fit.
+        long floor = Math.max(1, maxBytes / Math.max(1, this.config.maxEntries()));
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(this.config.ttl())
+                .maximumWeight(maxBytes)
+                .<Key, Set<String>> weigher((key, ids) -> (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(floor, 96 + ids.stream().mapToLong(id -> 56 + id.length()).sum())))
+                .buildAsync();
+    }
+
+    /** Whether instance filters on this provider's scopes need a vendor lookup. */
+    public boolean needed(Provider provider) {
+        SnapshotProvider adapter = providers.get(provider);
+        return adapter != null && adapter.resolvesInstancesAtVendor();
+    }
+
+    /** Ids of the scope's snapshots that belong to any of {@code instanceIds}. */
+    public Uni<Set<String>> snapshotIds(Scope scope, Set<String> instanceIds) {
+        SnapshotProvider adapter = providers.get(scope.provider());
+        return Multi.createFrom().iterable(instanceIds)
+                .onItem().transformToUni(instance -> Uni.createFrom().completionStage(
+                        () -> cache.get(new Key(scope, instance), (key, executor) -> lookup(adapter, key))))
+                .merge(Math.max(1, gateway.fetch().concurrency()))
+                .collect().in(HashSet<String>::new, Set::addAll)
+                .map(Set::copyOf);
+    }
+
+    private CompletableFuture<Set<String>> lookup(SnapshotProvider adapter, Key key) {
+        return adapter.listOfInstance(key.scope(), key.instanceId())
+                .ifNoItem().after(gateway.fetch().listingTimeout()).failWith(() -> new UpstreamException(
+                        UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT,
+                                "the instance lookup took longer than gateway.fetch.listing-timeout")))
+                .map(InstanceLookups::ids)
+                .subscribeAsCompletionStage();
+    }
+
+    private static Set<String> ids(List<Snapshot> snapshots) {
+        Set<String> ids = new HashSet<>();
+        snapshots.forEach(s -> ids.add(s.id()));
+        return Set.copyOf(ids);
+    }
+}

@@ -1,0 +1,347 @@
+package io.snapshotgateway.inventory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.Provider;
+import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.ConfiguredSources;
+import io.snapshotgateway.provider.Listings;
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.SourceCredentials;
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.UpstreamFailure;
+import io.snapshotgateway.provider.UpstreamFailures;
+
+/**
+ * One warm inventory per configured scope, and the only place that lists a scope at the vendor.
+ *
+ * <p>
+ * A scope is listed whole (no filter) by the scheduler ({@link RefreshAhead}), at most once at a time, at most
+ * {@code gateway.fetch.concurrency} scopes at once. Requests read whatever inventory is published; they wait only for
+ * a scope's very first listing, or for a refresh they forced with {@code no-cache} (at most one per scope per
+ * {@code forced-refresh-min-interval}). So vendor calls depend on the configured scopes, never on what callers send.
+ * A failed refresh keeps the last good inventory, served with the failure attached until it is older than
+ * {@code max-staleness}. A listing whose estimated size would take all inventories past {@code max-bytes} is refused
+ * like a failed refresh.
+ */
+@ApplicationScoped
+public class Inventories {
+    private final Map<Provider, SnapshotProvider> providers = new EnumMap<>(Provider.class);
+    private final List<Scope> scopes;
+    private volatile Map<Scope, AtomicReference<ScopeState>> states;
+    private final Map<Scope, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
+    private final AtomicLong generations = new AtomicLong();
+    private final AtomicLong usedBytes = new AtomicLong();
+
+    private final InventoryConfig config;
+    private final GatewayClock clock;
+    private final EntryEncoder encoder;
+    private final SourceCredentials credentials;
+    private final MeterRegistry metrics;
+    private final RefreshSchedule schedule;
+    private final Duration listingTimeout;
+    private final int concurrency;
+    private final long budget;
+
+    public Inventories(Instance<SnapshotProvider> adapters, ConfiguredSources sources, InventoryConfig config,
+            GatewayConfig gateway, GatewayClock clock, EntryEncoder encoder, SourceCredentials credentials,
+            MeterRegistry metrics) {
+        adapters.forEach(a -> providers.put(a.provider(), a));
+        this.scopes = sources.scopes();
+        this.config = config;
+        this.clock = clock;
+        this.encoder = encoder;
+        this.credentials = credentials;
+        this.metrics = metrics;
+        this.schedule = new RefreshSchedule(config.jitter(), config.backoffInitial(), config.backoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.listingTimeout = gateway.fetch().listingTimeout();
+        this.concurrency = Math.max(1, gateway.fetch().concurrency());
+        this.budget = config.budgetBytes();
+        this.states = freshStates();
+        registerGauges();
+    }
+
+    /** Every configured scope, by source then region. */
+    public List<Scope> scopes() {
+        return scopes;
+    }
+
+    /**
+     * What a request is served for {@code scope}: at once from the published inventory, or after the scope's first
+     * listing (within the listing timeout). With {@code force}, after a refresh: one already running is joined, and
+     * none is started within {@code forced-refresh-min-interval} of the last one.
+     */
+    public Uni<ScopeView> read(Scope scope, boolean force) {
+        AtomicReference<ScopeState> ref = states.get(scope);
+        if (ref == null) {
+            return Uni.createFrom().item(new ScopeView.Unavailable(scope, UpstreamFailure.of(
+                    ProblemType.UPSTREAM_UNAVAILABLE, "the scope is not configured"), 0));
+        }
+        ScopeState state = ref.get();
+        if (force) {
+            CompletableFuture<Void> running = refreshing.get(scope);
+            if (running == null && !clock.now().isBefore(state.lastAttemptAt().plus(config.forcedRefreshMinInterval()))) {
+                running = refresh(scope);
+            }
+            if (running != null) {
+                return join(running).map(done -> counted(view(scope, ref.get(), CacheState.BYPASS)));
+            }
+        } else if (state.inventory() == null && state.failure() == null) {
+            // Never listed: wait for the first listing (the warm-up's, or one started here when refresh-ahead is off).
+            CompletableFuture<Void> running = refreshing.get(scope);
+            return join(running != null ? running : refresh(scope))
+                    .map(done -> counted(view(scope, ref.get(), CacheState.MISS)));
+        }
+        return Uni.createFrom().item(counted(view(scope, state, CacheState.HIT)));
+    }
+
+    /** Starts a refresh of every scope that is due, within the concurrency limit; returns how many started. */
+    public int refreshDue() {
+        Instant now = clock.now();
+        int started = 0;
+        for (Map.Entry<Scope, AtomicReference<ScopeState>> e : states.entrySet()) {
+            if (refreshing.size() >= concurrency) {
+                break;
+            }
+            if (!refreshing.containsKey(e.getKey()) && !now.isBefore(e.getValue().get().nextRefreshAt())) {
+                refresh(e.getKey());
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** Forgets every inventory and schedule, as at start. For tests: nothing in the gateway calls it. */
+    public void reset() {
+        refreshing.clear();
+        usedBytes.set(0);
+        states = freshStates();
+    }
+
+    /** Whether any scope is being listed now. */
+    boolean refreshing() {
+        return !refreshing.isEmpty();
+    }
+
+    /** When the scheduler will list {@code scope} next. */
+    Instant nextRefreshAt(Scope scope) {
+        return states.get(scope).get().nextRefreshAt();
+    }
+
+    /** Estimated bytes all published inventories hold. */
+    public long usedBytes() {
+        return usedBytes.get();
+    }
+
+    private Uni<Void> join(CompletableFuture<Void> running) {
+        // A refresh always ends within the listing timeout; the margin only guards against a bug leaving it open.
+        return Uni.createFrom().completionStage(running).ifNoItem().after(listingTimeout.plusSeconds(5))
+                .recoverWithItem((Void) null).replaceWithVoid();
+    }
+
+    private ScopeView view(Scope scope, ScopeState state, CacheState ifFresh) {
+        Inventory inventory = state.inventory();
+        if (inventory == null) {
+            return new ScopeView.Unavailable(scope, state.failure() != null ? state.failure()
+                    : UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE, "the scope has not been listed yet"),
+                    state.failureSeq());
+        }
+        Duration age = Duration.between(inventory.fetchedAt(), clock.now());
+        if (age.compareTo(config.maxStaleness()) > 0) {
+            UpstreamFailure last = state.failure() != null ? state.failure()
+                    : UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE, "no refresh completed");
+            return new ScopeView.Unavailable(scope, new UpstreamFailure(last.type(), last.detail()
+                    + "; the last good listing is " + age.toSeconds() + " s old, past gateway.inventory.max-staleness ("
+                    + config.maxStaleness().toSeconds() + " s)", last.httpStatus(), last.vendorCode(),
+                    last.vendorMessage(), last.vendorRequestId(), last.retryAfter()), state.failureSeq() + 1);
+        }
+        long ageSeconds = Math.max(0, age.toSeconds());
+        if (state.failure() != null) {
+            return new ScopeView.Served(scope, inventory, CacheState.STALE, ageSeconds, Optional.of(state.failure()),
+                    state.failureSeq());
+        }
+        return new ScopeView.Served(scope, inventory, ifFresh, ageSeconds, Optional.empty(), state.failureSeq());
+    }
+
+    private ScopeView counted(ScopeView view) {
+        if (view instanceof ScopeView.Served served) {
+            metrics.counter("snapshot_gateway_listings", "provider", served.scope().provider().id(), "cache",
+                    served.cache().id()).increment();
+        }
+        return view;
+    }
+
+    /** Lists {@code scope} unless a listing of it is already running; either way returns the one running. */
+    private CompletableFuture<Void> refresh(Scope scope) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = refreshing.putIfAbsent(scope, mine);
+        if (running != null) {
+            return running;
+        }
+        AtomicReference<ScopeState> ref = states.get(scope);
+        ref.updateAndGet(s -> s.attempted(clock.now()));
+        SnapshotProvider provider = providers.get(scope.provider());
+        long started = System.nanoTime();
+        Uni<List<Snapshot>> listing = provider == null
+                ? Uni.createFrom().failure(new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
+                        "no adapter for provider " + scope.provider() + " in this build")))
+                : Uni.createFrom().deferred(() -> provider.list(scope));
+        listing.ifNoItem().after(listingTimeout).failWith(() -> new UpstreamException(UpstreamFailure.of(
+                ProblemType.UPSTREAM_TIMEOUT, "the listing took longer than gateway.fetch.listing-timeout")))
+                // Encoding and sorting a large listing is CPU work: off the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(snapshots -> build(scope, snapshots))
+                .subscribe().with(inventory -> {
+                    recordFetch(scope, "ok", started);
+                    publish(scope, ref, inventory);
+                    refreshing.remove(scope, mine);
+                    mine.complete(null);
+                }, failure -> {
+                    UpstreamFailure classified = classify(scope, failure);
+                    recordFetch(scope, classified.type().slug(), started);
+                    fail(ref, classified);
+                    refreshing.remove(scope, mine);
+                    mine.complete(null);
+                });
+        return mine;
+    }
+
+    private Inventory build(Scope scope, List<Snapshot> snapshots) {
+        List<InventoryEntry> entries = new ArrayList<>(snapshots.size());
+        for (Snapshot s : Listings.distinctById(snapshots)) {
+            entries.add(encoder.encode(s));
+        }
+        return Inventory.of(scope, generations.incrementAndGet(), clock.now(), entries);
+    }
+
+    private void publish(Scope scope, AtomicReference<ScopeState> ref, Inventory fresh) {
+        if (states.get(scope) != ref) {
+            return; // reset while listing
+        }
+        Inventory old = ref.get().inventory();
+        Inventory next = fresh.sameContent(old) ? old.relisted(fresh.fetchedAt()) : fresh;
+        long delta = next.estimatedBytes() - (old == null ? 0 : old.estimatedBytes());
+        if (!reserve(delta)) {
+            counter("snapshot_gateway_inventory_refused", scope,
+                    "Scope listings refused because they would take all inventories past gateway.inventory.max-bytes")
+                    .increment();
+            UpstreamFailure refused = UpstreamFailure.of(ProblemType.INVENTORY_OVER_BUDGET, "the listing of "
+                    + next.size() + " snapshots (about " + mib(next.estimatedBytes())
+                    + " MiB) would take all inventories past gateway.inventory.max-bytes (" + mib(budget) + " MiB, "
+                    + mib(usedBytes.get()) + " MiB in use)");
+            Log.warnf("Inventory %s/%s refused: %s", scope.source(), scope.region(), refused.detail());
+            fail(ref, refused);
+            return;
+        }
+        Instant now = clock.now();
+        ref.updateAndGet(s -> s.listed(next, schedule.afterSuccess(now, config.refreshInterval(scope.provider()))));
+    }
+
+    private boolean reserve(long delta) {
+        while (true) {
+            long used = usedBytes.get();
+            if (delta > 0 && used + delta > budget) {
+                return false;
+            }
+            if (usedBytes.compareAndSet(used, used + delta)) {
+                return true;
+            }
+        }
+    }
+
+    private void fail(AtomicReference<ScopeState> ref, UpstreamFailure failure) {
+        Instant now = clock.now();
+        ref.updateAndGet(s -> s.failed(failure, schedule.afterFailure(now, s.consecutiveFailures() + 1,
+                failure.retryAfter())));
+    }
+
+    private UpstreamFailure classify(Scope scope, Throwable failure) {
+        if (UpstreamFailures.recognize(failure).isEmpty()) {
+            // Not a vendor failure we know: likely a bug. Logged with its stack, its messages scrubbed of secrets.
+            Log.errorf(credentials.scrubbed(failure), "Listing %s/%s failed unexpectedly", scope.source(),
+                    scope.region());
+        }
+        UpstreamFailure classified = UpstreamFailures.classify(failure);
+        Log.warnf("Listing %s/%s/%s failed: %s %s%s", scope.source(), scope.provider(), scope.region(),
+                classified.type().slug(), classified.detail(),
+                classified.vendorRequestId() == null ? "" : " (request id " + classified.vendorRequestId() + ")");
+        return classified;
+    }
+
+    private Map<Scope, AtomicReference<ScopeState>> freshStates() {
+        Map<Scope, AtomicReference<ScopeState>> fresh = new LinkedHashMap<>();
+        scopes.forEach(s -> fresh.put(s, new AtomicReference<>(ScopeState.NEW)));
+        return Collections.unmodifiableMap(fresh);
+    }
+
+    /** One whole vendor listing of a scope (all its pages), by outcome: ok or the problem type it failed with. */
+    private void recordFetch(Scope scope, String outcome, long startedNanos) {
+        Timer.builder("snapshot_gateway_vendor_fetch")
+                .description("Vendor listings of one source/region, all pages, by outcome")
+                .tags(tags(scope).and("outcome", outcome))
+                .register(metrics).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void registerGauges() {
+        Gauge.builder("snapshot_gateway_inventory_budget_bytes", () -> budget)
+                .description("gateway.inventory.max-bytes: estimated bytes all inventories may hold")
+                .register(metrics);
+        for (Scope scope : scopes) {
+            Gauge.builder("snapshot_gateway_inventory_snapshots", () -> inventory(scope).map(Inventory::size).orElse(0))
+                    .description("Snapshots in the scope's published inventory").tags(tags(scope)).register(metrics);
+            Gauge.builder("snapshot_gateway_inventory_bytes",
+                    () -> inventory(scope).map(Inventory::estimatedBytes).orElse(0L))
+                    .description("Estimated bytes of the scope's published inventory").tags(tags(scope))
+                    .register(metrics);
+            Gauge.builder("snapshot_gateway_inventory_age_seconds", () -> inventory(scope)
+                    .map(i -> (double) Duration.between(i.fetchedAt(), clock.now()).toSeconds()).orElse(Double.NaN))
+                    .description("Age of the scope's last good listing (NaN before the first)").tags(tags(scope))
+                    .register(metrics);
+        }
+    }
+
+    private Optional<Inventory> inventory(Scope scope) {
+        return Optional.ofNullable(states.get(scope)).map(r -> r.get().inventory());
+    }
+
+    private Counter counter(String name, Scope scope, String description) {
+        return Counter.builder(name).description(description).tags(tags(scope)).register(metrics);
+    }
+
+    private static Tags tags(Scope scope) {
+        return Tags.of("provider", scope.provider().id(), "source", scope.source(), "region", scope.region());
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+}

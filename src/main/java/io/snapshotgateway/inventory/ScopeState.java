@@ -1,0 +1,33 @@
+package io.snapshotgateway.inventory;
+
+import java.time.Instant;
+
+import io.snapshotgateway.provider.UpstreamFailure;
+
+/**
+ * Everything the gateway knows about one scope at one moment; replaced whole, never changed.
+ *
+ * @param inventory the last good listing, or null when none yet
+ * @param failure the latest refresh's failure when it failed after {@code inventory} was listed, else null
+ * @param failureSeq counts failures, so that a new failure renders as a new page
+ * @param consecutiveFailures failed refreshes since the last good one, for the back-off
+ * @param nextRefreshAt when the scheduler lists the scope again
+ * @param lastAttemptAt when the latest refresh started (no-cache refreshes at most once per minimum interval)
+ */
+record ScopeState(Inventory inventory, UpstreamFailure failure, long failureSeq, int consecutiveFailures,
+        Instant nextRefreshAt, Instant lastAttemptAt) {
+
+    static final ScopeState NEW = new ScopeState(null, null, 0, 0, Instant.EPOCH, Instant.EPOCH);
+
+    ScopeState attempted(Instant at) {
+        return new ScopeState(inventory, failure, failureSeq, consecutiveFailures, nextRefreshAt, at);
+    }
+
+    ScopeState listed(Inventory fresh, Instant next) {
+        return new ScopeState(fresh, null, failureSeq, 0, next, lastAttemptAt);
+    }
+
+    ScopeState failed(UpstreamFailure why, Instant next) {
+        return new ScopeState(inventory, why, failureSeq + 1, consecutiveFailures + 1, next, lastAttemptAt);
+    }
+}
