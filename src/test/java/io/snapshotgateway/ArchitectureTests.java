@@ -44,7 +44,7 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..provider..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..cache..",
+                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..inventory..",
                         "..simulator..", "..health..")
                 .check(CLASSES);
     }
@@ -54,11 +54,11 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("..aggregation..")
                 .should().dependOnClassesThat().resideInAnyPackage("..api..", "..simulator..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("..cache..")
+        noClasses().that().resideInAPackage("..inventory..")
                 .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..simulator..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("..problem..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..cache..",
+                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..inventory..",
                         "..provider..", "..simulator..")
                 .check(CLASSES);
     }

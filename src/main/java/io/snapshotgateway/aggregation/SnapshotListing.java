@@ -55,7 +55,9 @@ public class SnapshotListing {
     public Checked check(ListingQuery query, List<ParameterError> syntaxErrors) {
         List<ParameterError> errors = new ArrayList<>(syntaxErrors);
         errors.addAll(catalog.unknown(query.selection()));
-        errors.addAll(instanceLimits(query));
+        if (errors.stream().noneMatch(e -> e.parameter().equals("instance_id"))) {
+            errors.addAll(instanceLimits(query));
+        }
         PageCursor.Position position = PageCursor.Position.START;
         if (query.pageToken().isPresent()) {
             PageCursor.Decoded decoded = cursor.decode(query.pageToken().get(), query.digest());

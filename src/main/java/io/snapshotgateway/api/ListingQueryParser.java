@@ -93,13 +93,13 @@ final class ListingQueryParser {
             errors.add(new ParameterError("sort", "must be one of create_time, -create_time"));
             return null;
         })).orElse(SortOrder.NEWEST_FIRST);
-        int limit = limit();
+        int limit = known.contains("limit") ? limit() : DEFAULT_LIMIT;
 
         SnapshotFilter filter = new SnapshotFilter(values("snapshot_id"), values("disk_id"), values("desktop_id"),
                 values("instance_id"), values("name"), statuses, diskTypes, creationTypes, after, before);
         Selection selection = new Selection(providers, values("source"), values("region"));
         ListingQuery query = new ListingQuery(selection, filter, sort == null ? SortOrder.NEWEST_FIRST : sort, limit,
-                single("page_token"), bypassCache);
+                known.contains("page_token") ? single("page_token") : Optional.empty(), bypassCache);
         return new Parsed(query, List.copyOf(errors));
     }
 

@@ -18,10 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
+import java.util.List;
+import java.util.function.Function;
+
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.aggregation.ListingQuery;
 import io.snapshotgateway.aggregation.ListingResult;
+import io.snapshotgateway.aggregation.ServedScopes;
 import io.snapshotgateway.aggregation.SnapshotListing;
+import io.snapshotgateway.aggregation.SourceOutcome;
 import io.snapshotgateway.aggregation.SourceOutcomes;
 import io.snapshotgateway.aggregation.Summary;
 import io.snapshotgateway.problem.Problem;
@@ -85,16 +90,11 @@ public class SnapshotResource {
                 ListingQueryParser.LISTING, LISTING, CacheDirectives.noCache(cacheControl));
         SnapshotListing.Checked checked = checked(parsed, LISTING);
         ListingQuery query = parsed.query();
-        return listing.serve(query).map(served -> {
-            RenderedPages.Key key = new RenderedPages.Key("page", query.digest(), query.limit(),
-                    query.pageToken().orElse(""), served.stamp());
-            RenderedPage page = pages.get(key, () -> {
-                ListingResult result = listing.page(query, checked.position(), served);
-                failIfNothingAnswered(result.outcomes(), LISTING);
-                return pages.page(result);
-            });
-            return pages.respond(page, served.views(), ifNoneMatch, acceptEncoding);
-        });
+        return answer(query, "page", query.limit(), query.pageToken().orElse(""), served -> {
+            ListingResult result = listing.page(query, checked.position(), served);
+            failIfNothingAnswered(result.outcomes(), LISTING);
+            return pages.page(result);
+        }, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -116,13 +116,20 @@ public class SnapshotResource {
                 ListingQueryParser.SUMMARY, SUMMARY, CacheDirectives.noCache(cacheControl));
         checked(parsed, SUMMARY);
         ListingQuery query = parsed.query();
+        return answer(query, "summary", 0, "", served -> {
+            Summary summary = listing.summarize(query, served);
+            failIfNothingAnswered(summary.outcomes(), SUMMARY);
+            return pages.summary(summary);
+        }, ifNoneMatch, acceptEncoding);
+    }
+
+    /** Serves the query's scopes, then the answer rendered for them earlier, or renders it now. */
+    private Uni<Response> answer(ListingQuery query, String kind, int limit, String pageToken,
+            Function<ServedScopes, RenderedPage> render, String ifNoneMatch, String acceptEncoding) {
+        String digest = query.digest();
         return listing.serve(query).map(served -> {
-            RenderedPages.Key key = new RenderedPages.Key("summary", query.digest(), 0, "", served.stamp());
-            RenderedPage page = pages.get(key, () -> {
-                Summary summary = listing.summarize(query, served);
-                failIfNothingAnswered(summary.outcomes(), SUMMARY);
-                return pages.summary(summary);
-            });
+            RenderedPage page = pages.get(new RenderedPages.Key(kind, digest, limit, pageToken, served.stamp()),
+                    () -> render.apply(served));
             return pages.respond(page, served.views(), ifNoneMatch, acceptEncoding);
         });
     }
@@ -135,7 +142,7 @@ public class SnapshotResource {
         return checked;
     }
 
-    private static void failIfNothingAnswered(java.util.List<io.snapshotgateway.aggregation.SourceOutcome> outcomes,
+    private static void failIfNothingAnswered(List<SourceOutcome> outcomes,
             String instance) {
         if (SourceOutcomes.allFailed(outcomes)) {
             SourceStatuses.ProblemAndHeaders failed = SourceStatuses.allFailed(outcomes, instance);

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -60,6 +62,9 @@ public class Inventories {
     private final Map<Scope, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
     private final AtomicLong generations = new AtomicLong();
     private final AtomicLong usedBytes = new AtomicLong();
+    private final List<Meter> gauges = new ArrayList<>();
+    /** Read counters, looked up once: a request reads every selected scope. */
+    private final Map<Provider, Map<CacheState, Counter>> reads = new ConcurrentHashMap<>();
 
     private final InventoryConfig config;
     private final GatewayClock clock;
@@ -179,8 +184,9 @@ public class Inventories {
         if (age.compareTo(config.maxStaleness()) > 0) {
             UpstreamFailure last = state.failure() != null ? state.failure()
                     : UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE, "no refresh completed");
+            // No age in the text: it would change every second, and with it every rendered page and ETag.
             return new ScopeView.Unavailable(scope, new UpstreamFailure(last.type(), last.detail()
-                    + "; the last good listing is " + age.toSeconds() + " s old, past gateway.inventory.max-staleness ("
+                    + "; the last good listing is older than gateway.inventory.max-staleness ("
                     + config.maxStaleness().toSeconds() + " s)", last.httpStatus(), last.vendorCode(),
                     last.vendorMessage(), last.vendorRequestId(), last.retryAfter()), state.failureSeq() + 1);
         }
@@ -194,8 +200,11 @@ public class Inventories {
 
     private ScopeView counted(ScopeView view) {
         if (view instanceof ScopeView.Served served) {
-            metrics.counter("snapshot_gateway_listings", "provider", served.scope().provider().id(), "cache",
-                    served.cache().id()).increment();
+            reads.computeIfAbsent(served.scope().provider(), p -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(served.cache(), c -> Counter.builder("snapshot_gateway_listings")
+                            .description("Scope listings served to requests, by how they were obtained")
+                            .tags("provider", served.scope().provider().id(), "cache", c.id()).register(metrics))
+                    .increment();
         }
         return view;
     }
@@ -311,21 +320,28 @@ public class Inventories {
                 .register(metrics).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
+    /** Meters whose values come from this bean: removed with it, so a registry that outlives it never reads a dead one. */
+    @PreDestroy
+    void unregisterGauges() {
+        gauges.forEach(metrics::remove);
+    }
+
     private void registerGauges() {
-        Gauge.builder("snapshot_gateway_inventory_budget_bytes", () -> budget)
+        gauges.add(Gauge.builder("snapshot_gateway_inventory_budget_bytes", () -> budget)
                 .description("gateway.inventory.max-bytes: estimated bytes all inventories may hold")
-                .register(metrics);
+                .register(metrics));
         for (Scope scope : scopes) {
-            Gauge.builder("snapshot_gateway_inventory_snapshots", () -> inventory(scope).map(Inventory::size).orElse(0))
-                    .description("Snapshots in the scope's published inventory").tags(tags(scope)).register(metrics);
-            Gauge.builder("snapshot_gateway_inventory_bytes",
+            gauges.add(Gauge.builder("snapshot_gateway_inventory_snapshots",
+                    () -> inventory(scope).map(Inventory::size).orElse(0))
+                    .description("Snapshots in the scope's published inventory").tags(tags(scope)).register(metrics));
+            gauges.add(Gauge.builder("snapshot_gateway_inventory_bytes",
                     () -> inventory(scope).map(Inventory::estimatedBytes).orElse(0L))
                     .description("Estimated bytes of the scope's published inventory").tags(tags(scope))
-                    .register(metrics);
-            Gauge.builder("snapshot_gateway_inventory_age_seconds", () -> inventory(scope)
+                    .register(metrics));
+            gauges.add(Gauge.builder("snapshot_gateway_inventory_age_seconds", () -> inventory(scope)
                     .map(i -> (double) Duration.between(i.fetchedAt(), clock.now()).toSeconds()).orElse(Double.NaN))
                     .description("Age of the scope's last good listing (NaN before the first)").tags(tags(scope))
-                    .register(metrics);
+                    .register(metrics));
         }
     }
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -124,5 +125,37 @@ class PartialResultsTests {
                 .statusCode(503)
                 .header("Retry-After", "8")
                 .body("type", equalTo("/problems/all-sources-failed"));
+    }
+
+    @Test
+    void aWalkBegunWhileARegionFailedSaysSoOnEveryLaterPage() {
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.error("ServiceUnavailable", "temporary failure", "R1"))));
+        String token = given().queryParam("limit", 1).get("/snapshots").then().statusCode(200)
+                .body("complete", equalTo(false))
+                .body("sources.find { it.region == 'cn-beijing' }.status", equalTo("failed"))
+                .extract().path("next_page_token");
+
+        // Beijing is back, and its listing is refreshed; the walk still lacks Beijing's snapshots from page 1 on.
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.page("cn-beijing", 2, 1, 100, 0, 2))));
+        int pages = 1;
+        while (token != null) {
+            token = given().queryParam("limit", 1).queryParam("page_token", token).header("Cache-Control", "no-cache")
+                    .get("/snapshots").then().statusCode(200)
+                    .body("complete", equalTo(false))
+                    .body("sources.find { it.region == 'cn-beijing' }.status", equalTo("ok"))
+                    .body("sources.find { it.region == 'cn-beijing' }.missed_earlier_pages", equalTo(true))
+                    .body("sources.find { it.region == 'cn-hangzhou' }.missed_earlier_pages", equalTo(null))
+                    .extract().path("next_page_token");
+            pages++;
+        }
+        assertThat(pages).isGreaterThan(2);
+
+        // A new walk has all of Beijing: complete again.
+        given().queryParam("limit", 1).get("/snapshots").then().statusCode(200).body("complete", equalTo(true))
+                .body("sources.missed_earlier_pages", everyItem(equalTo(null)));
     }
 }

@@ -146,7 +146,7 @@ class SnapshotResourceTests {
                 }),
                 Map.entry("desktop_id=ecd-none", s -> false));
         cases.forEach((query, predicate) -> {
-            List<Map<String, Object>> filtered = given().get("/snapshots?limit=1000&" + query)
+            List<Map<String, Object>> filtered = given().get("/snapshots?limit=1000" + (query.isEmpty() ? "" : "&" + query))
                     .then().statusCode(200).extract().jsonPath().getList("snapshots");
             List<Object> expected = ids(everything.stream().filter(predicate).toList());
             assertThat(ids(filtered)).as(query).isEqualTo(expected);
@@ -154,6 +154,60 @@ class SnapshotResourceTests {
                 assertThat(expected).as("%s selects something", query).isNotEmpty();
             }
         });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "", "provider=alibaba-ecs,huawei-workspace",
+            "status=available,failed&disk_type=system", "name=AUTO&created_after=2026-10-31T00:00:00Z",
+            "region=cn-hangzhou&creation_type=manual" })
+    void summaryEqualsAggregatingTheWholeListing(String query) {
+        List<Map<String, Object>> listed = given().get("/snapshots?limit=1000" + (query.isEmpty() ? "" : "&" + query)).then().statusCode(200)
+                .extract().jsonPath().getList("snapshots");
+        io.restassured.path.json.JsonPath summary = given().get("/snapshots/summary" + (query.isEmpty() ? "" : "?" + query)).then().statusCode(200)
+                .header("ETag", startsWith("W/\"")).extract().jsonPath();
+
+        assertThat(summary.getInt("total")).isEqualTo(listed.size());
+        assertThat(summary.getLong("size_gib")).isEqualTo(listed.stream().map(s -> s.get("size_gib"))
+                .filter(java.util.Objects::nonNull).mapToLong(v -> ((Number) v).longValue()).sum());
+        for (String field : List.of("provider", "source", "region", "status", "disk_type", "creation_type")) {
+            Map<String, Integer> expected = new java.util.TreeMap<>();
+            listed.forEach(s -> expected.merge(s.get(field) == null ? "unknown" : (String) s.get(field), 1,
+                    Integer::sum));
+            assertThat(summary.getMap("by_" + field)).as(field).isEqualTo(expected);
+        }
+        List<String> times = listed.stream().map(s -> (String) s.get("create_time")).sorted().toList();
+        assertThat(summary.getString("oldest_create_time")).isEqualTo(times.isEmpty() ? null : times.get(0));
+        assertThat(summary.getString("newest_create_time"))
+                .isEqualTo(times.isEmpty() ? null : times.get(times.size() - 1));
+        assertThat(summary.getBoolean("complete")).isTrue();
+        assertThat(summary.getList("sources.snapshot_count", Integer.class).stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(listed.size());
+    }
+
+    @Test
+    void summaryRefusesPagingParameters() {
+        given().get("/snapshots/summary?limit=5&page_token=x").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.parameter", containsInAnyOrder("limit", "page_token"));
+    }
+
+    @Test
+    void sendsTheSameBytesGzippedAndAnswers304WhileUnchanged() throws Exception {
+        Response plain = given().get("/snapshots?limit=50");
+        Response gzipped = given().header("Accept-Encoding", "gzip").config(io.restassured.RestAssured.config()
+                .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
+                .get("/snapshots?limit=50");
+
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("Vary")).isEqualToIgnoringCase("Accept-Encoding");
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.asByteArray()))
+                .readAllBytes();
+        assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.asString());
+        assertThat(gzipped.header("ETag")).isEqualTo(plain.header("ETag"));
+
+        given().header("If-None-Match", plain.header("ETag")).get("/snapshots?limit=50").then().statusCode(304)
+                .header("ETag", plain.header("ETag"));
+        given().header("If-None-Match", plain.header("ETag")).get("/snapshots?limit=49").then().statusCode(200);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.support.SimulatorSources;
 
 /** Faults switched at run time on the simulator, seen through the gateway: the other sources' data always stays. */
@@ -30,6 +32,15 @@ class SimulatorFaultsTests {
 
     @Inject
     SimulatorServer simulator;
+
+    @Inject
+    Inventories inventories;
+
+    /** Each case starts from a gateway that has listed nothing: the fault is then all there is of that scope. */
+    @BeforeEach
+    void nothingListedYet() {
+        inventories.reset();
+    }
 
     @AfterEach
     void clearFaults() {
