@@ -100,6 +100,10 @@ public class SnapshotListing {
         if (scopes.isEmpty()) {
             return Uni.createFrom().item(new ServedScopes(List.of(), Map.of()));
         }
+        List<ScopeView> now = query.bypassCache() ? null : inventories.readAllNow(scopes);
+        if (now != null) {
+            return lookUpInstances(query, now);
+        }
         List<Uni<ScopeView>> reads = scopes.stream().map(s -> inventories.read(s, query.bypassCache())).toList();
         return Uni.join().all(reads).andFailFast().onItem().transformToUni(views -> lookUpInstances(query, views));
     }

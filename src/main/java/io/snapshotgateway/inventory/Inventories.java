@@ -80,6 +80,11 @@ public class Inventories {
             GatewayConfig gateway, GatewayClock clock, EntryEncoder encoder, SourceCredentials credentials,
             MeterRegistry metrics) {
         adapters.forEach(a -> providers.put(a.provider(), a));
+        config.providers().keySet().stream().filter(id -> Provider.fromId(id).isEmpty()).findFirst()
+                .ifPresent(id -> {
+                    throw new IllegalStateException("Invalid inventory configuration: gateway.inventory.providers."
+                            + id + " names no provider; known: alibaba-ecs, alibaba-eds, huawei-workspace");
+                });
         this.scopes = sources.scopes();
         this.config = config;
         this.clock = clock;
@@ -127,6 +132,28 @@ public class Inventories {
                     .map(done -> counted(view(scope, ref.get(), CacheState.MISS)));
         }
         return Uni.createFrom().item(counted(view(scope, state, CacheState.HIT)));
+    }
+
+    /**
+     * The scopes' views now, when serving none of them needs waiting (each was listed, or its first listing failed);
+     * else null, and {@link #read} is the way. Spares the common request a reactive pipeline per scope.
+     */
+    public List<ScopeView> readAllNow(List<Scope> wanted) {
+        Map<Scope, AtomicReference<ScopeState>> current = states;
+        List<ScopeState> seen = new ArrayList<>(wanted.size());
+        for (Scope scope : wanted) {
+            AtomicReference<ScopeState> ref = current.get(scope);
+            ScopeState state = ref == null ? null : ref.get();
+            if (state == null || (state.inventory() == null && state.failure() == null)) {
+                return null;
+            }
+            seen.add(state);
+        }
+        List<ScopeView> views = new ArrayList<>(wanted.size());
+        for (int i = 0; i < wanted.size(); i++) {
+            views.add(counted(view(wanted.get(i), seen.get(i), CacheState.HIT)));
+        }
+        return views;
     }
 
     /** Starts a refresh of every scope that is due, within the concurrency limit; returns how many started. */

@@ -26,11 +26,13 @@ public class RefreshAhead {
     }
 
     void start(@Observes StartupEvent started) {
+        // Touching the bean here also makes a bad inventory setting fail the start, not the first request.
+        int scopes = inventories.scopes().size();
         if (!config.refreshAhead()) {
-            Log.info("Refresh-ahead is off: scopes are listed on first use");
+            Log.infof("Refresh-ahead is off: %d scopes are listed on first use", scopes);
             return;
         }
-        Log.infof("Warming %d scope inventories in the background", inventories.scopes().size());
+        Log.infof("Warming %d scope inventories in the background", scopes);
         timer = vertx.setPeriodic(1, Math.max(100, config.tick().toMillis()), id -> inventories.refreshDue());
     }
 

@@ -22,6 +22,7 @@ import io.snapshotgateway.GatewayConfig;
 public class ConfiguredSources {
     private final Map<String, GatewayConfig.Source> byName;
     private final Map<String, String> keyByName;
+    private final List<Scope> scopes;
 
     public ConfiguredSources(GatewayConfig config) {
         Map<String, GatewayConfig.Source> sources = new TreeMap<>();
@@ -37,6 +38,7 @@ public class ConfiguredSources {
         });
         this.byName = Collections.unmodifiableMap(sources);
         this.keyByName = Collections.unmodifiableMap(keys);
+        this.scopes = listScopes();
     }
 
     static String nameOf(String key) {
@@ -74,6 +76,10 @@ public class ConfiguredSources {
 
     /** Every configured (source, region, project) scope, by source then region. */
     public List<Scope> scopes() {
+        return scopes;
+    }
+
+    private List<Scope> listScopes() {
         List<Scope> scopes = new ArrayList<>();
         byName.forEach((name, source) -> source.regions().forEach(region -> scopes
                 .add(new Scope(name, source.provider(), region, projectId(name, region).orElse(null)))));
