@@ -8,8 +8,8 @@ import java.util.Set;
  * The normalized filters of a listing request. Every set means "any of"; an empty set means "no filter".
  *
  * <p>
- * Adapters may push some of these down to the vendor to fetch less, but the gateway always applies
- * {@link #matches(Snapshot)} afterwards, so results are the same whether or not a vendor supports a filter.
+ * {@link #matches(Snapshot)} is the reference meaning of the filters; queries over inventories test the same things
+ * on inventory entries (aggregation's {@code EntryMatcher}), and a property test holds the two to each other.
  */
 public record SnapshotFilter(
         Set<String> snapshotIds,

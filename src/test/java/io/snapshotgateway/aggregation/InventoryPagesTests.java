@@ -179,13 +179,16 @@ class InventoryPagesTests {
             List<Ref> all = world.naiveMatches(filter, SortOrder.OLDEST_FIRST);
 
             AtomicReference<Map<Scope, Integer>> passed = new AtomicReference<>();
-            List<SourceOutcome> outcomes = List.of();
+            // a list only this call returns, to see the summary carries what the function made of the counts
+            List<SourceOutcome> outcomes = List.of(new SourceOutcome.Failed(SCOPES.get(0),
+                    UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT, "marker " + random.nextInt()), false));
             Summary summary = InventoryPages.summarize(world.served(), new EntryMatcher(filter), matched -> {
                 passed.set(Map.copyOf(matched));
                 return outcomes;
             });
 
             assertThat(summary).as(describe(filter, null, null, 0)).isEqualTo(naiveSummary(all, outcomes));
+            assertThat(summary.outcomes()).isSameAs(outcomes);
             // The caller reads a scope absent from this map as 0 matches (getOrDefault), so only non-zero counts
             // must be there; none may be for a scope that was not served.
             assertThat(withoutZeros(passed.get())).isEqualTo(world.naiveCounts(all, false));
