@@ -1,7 +1,11 @@
 package io.snapshotgateway.api;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * An answer rendered once and reused while the scopes it came from are unchanged: the body up to {@code "sources":},
@@ -19,7 +23,7 @@ final class RenderedPage {
     private volatile Bodies last;
 
     /** The bodies for one tail. */
-    private record Bodies(byte[] tail, byte[] plain, byte[] gzip) {
+    private record Bodies(byte[] tail, Buffer plain, Buffer gzip) {
     }
 
     RenderedPage(byte[] head, List<SourceStatus> sources, String etag) {
@@ -28,17 +32,20 @@ final class RenderedPage {
         this.etag = etag;
     }
 
-    /** The whole body with {@code sources} (already JSON) as its tail. */
-    byte[] body(byte[] sourcesJson, boolean gzip) {
+    /**
+     * The whole body with {@code sources} (already JSON) as its tail. Bodies live in direct memory, so that sending
+     * one is a write from it rather than a copy per request; each write gets its own view of the shared bytes.
+     */
+    Buffer body(byte[] sourcesJson, boolean gzip) {
         Bodies bodies = last;
         if (bodies == null || !java.util.Arrays.equals(bodies.tail(), sourcesJson)) {
             bodies = new Bodies(sourcesJson, null, null);
         }
         if (gzip && bodies.gzip() == null) {
             bodies = new Bodies(bodies.tail(), bodies.plain(),
-                    GzipBodies.assemble(head, deflatedHead(), concat(sourcesJson, CLOSE)));
+                    direct(GzipBodies.assemble(head, deflatedHead(), concat(sourcesJson, CLOSE))));
         } else if (!gzip && bodies.plain() == null) {
-            bodies = new Bodies(bodies.tail(), concat(head, sourcesJson, CLOSE), bodies.gzip());
+            bodies = new Bodies(bodies.tail(), direct(concat(head, sourcesJson, CLOSE)), bodies.gzip());
         }
         last = bodies;
         return gzip ? bodies.gzip() : bodies.plain();
@@ -56,6 +63,13 @@ final class RenderedPage {
             deflatedHead = deflated;
         }
         return deflated;
+    }
+
+    /** A buffer over JDK direct memory: freed by the garbage collector with the page, never by a release. */
+    private static Buffer direct(byte[] bytes) {
+        ByteBuffer memory = ByteBuffer.allocateDirect(bytes.length);
+        memory.put(bytes).flip();
+        return Buffer.buffer(Unpooled.wrappedBuffer(memory));
     }
 
     static byte[] concat(byte[]... parts) {
