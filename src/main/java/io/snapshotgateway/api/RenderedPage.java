@@ -21,6 +21,11 @@ final class RenderedPage {
     final String etag;
     private volatile byte[] deflatedHead;
     private volatile Bodies last;
+    private volatile Tail lastTail;
+
+    /** {@code sources[]} as JSON for one set of cache states and ages. */
+    private record Tail(long[] state, byte[] json) {
+    }
 
     /** The bodies for one tail. */
     private record Bodies(byte[] tail, Buffer plain, Buffer gzip) {
@@ -49,6 +54,19 @@ final class RenderedPage {
         }
         last = bodies;
         return gzip ? bodies.gzip() : bodies.plain();
+    }
+
+    /**
+     * {@code sources[]} for the given per-scope state (cache state and age): rendered again only when that changed,
+     * so polls within one second reuse it.
+     */
+    byte[] tail(long[] state, java.util.function.Supplier<byte[]> render) {
+        Tail tail = lastTail;
+        if (tail == null || !java.util.Arrays.equals(tail.state(), state)) {
+            tail = new Tail(state, render.get());
+            lastTail = tail;
+        }
+        return tail.json();
     }
 
     /** Roughly what this page keeps in memory: head, its gzip form, and one plain and one gzip body. */

@@ -39,8 +39,19 @@ public class RenderedPages {
     private final Counter reused;
     private final Counter rendered;
 
-    /** What an answer depends on besides the scopes' stamps. */
+    /** What an answer depends on: the query, where the page starts, and the stamps of the scopes' views. */
     record Key(String kind, String queryDigest, int limit, String pageToken, String stamp) {
+        // Written out: looked up on every request, and the generated record methods are slower.
+        @Override
+        public int hashCode() {
+            return 31 * (31 * (31 * queryDigest.hashCode() + stamp.hashCode()) + pageToken.hashCode()) + limit;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && limit == k.limit && queryDigest.equals(k.queryDigest)
+                    && stamp.equals(k.stamp) && pageToken.equals(k.pageToken) && kind.equals(k.kind);
+        }
     }
 
     public RenderedPages(GatewayConfig config, ObjectMapper json, MeterRegistry metrics) {
@@ -77,11 +88,22 @@ public class RenderedPages {
             return Response.notModified().header(HttpHeaders.ETAG, page.etag).build();
         }
         boolean gzip = GzipBodies.accepted(acceptEncoding);
-        byte[] tail = bytes(statusesWriter, SourceStatuses.current(page.sources, views));
+        byte[] tail = page.tail(tailState(views),
+                () -> bytes(statusesWriter, SourceStatuses.current(page.sources, views)));
         Response.ResponseBuilder response = Response.ok(page.body(tail, gzip), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, page.etag)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").build() : response.build();
+    }
+
+    /** What of the views a page's {@code sources[]} shows besides its rendering: each scope's cache state and age. */
+    private static long[] tailState(List<ScopeView> views) {
+        long[] state = new long[views.size()];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = views.get(i) instanceof ScopeView.Served s ? ((long) s.cache().ordinal() << 48) | s.ageSeconds()
+                    : -1;
+        }
+        return state;
     }
 
     /** {@code {"snapshots":[…],"next_page_token":…,"complete":…,"sources":} and the rest. */
