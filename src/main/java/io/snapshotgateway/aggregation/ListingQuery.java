@@ -36,7 +36,11 @@ public record ListingQuery(Selection selection, SnapshotFilter filter, SortOrder
         return Hashing.sha256Hex(canonical).substring(0, 32);
     }
 
+    /** Sorted, each value length-prefixed: no value can pass for a separator, so distinct queries never collide. */
     private static String sorted(Collection<String> values) {
-        return values.stream().collect(Collectors.toCollection(TreeSet::new)).toString();
+        StringBuilder out = new StringBuilder();
+        values.stream().collect(Collectors.toCollection(TreeSet::new))
+                .forEach(v -> out.append(v.length()).append(':').append(v).append(';'));
+        return out.toString();
     }
 }

@@ -3,9 +3,11 @@ package io.snapshotgateway.aggregation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.snapshotgateway.inventory.ScopeView;
+import io.snapshotgateway.provider.Hashing;
 import io.snapshotgateway.provider.Scope;
 
 /**
@@ -26,6 +28,6 @@ public record ServedScopes(List<ScopeView> views, Map<Scope, Set<String>> instan
 
     private String lookupStamp(Scope scope) {
         Set<String> ids = instanceSnapshots.get(scope);
-        return ids == null ? "" : "i" + Integer.toHexString(ids.hashCode()) + "." + ids.size();
+        return ids == null ? "" : "i" + Hashing.sha256Hex(String.join("\n", new TreeSet<>(ids))).substring(0, 16);
     }
 }

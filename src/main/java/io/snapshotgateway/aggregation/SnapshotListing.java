@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +32,7 @@ public class SnapshotListing {
     private final InstanceLookups lookups;
     private final InventoryConfig.InstanceLookup lookupLimits;
     private final PageCursor cursor;
+    private final AtomicLong lookupFailures = new AtomicLong();
 
     public SnapshotListing(SourceCatalog catalog, Inventories inventories, InstanceLookups lookups,
             InventoryConfig inventoryConfig, GatewayConfig config) {
@@ -118,8 +120,10 @@ public class SnapshotListing {
         List<Uni<Resolved>> resolving = views.stream().map(v -> !(v instanceof ScopeView.Served)
                 || !lookups.needed(v.scope().provider()) ? Uni.createFrom().item(new Resolved(v, null))
                         : lookups.snapshotIds(v.scope(), instances).map(ids -> new Resolved(v, ids))
+                                // A failed lookup is not kept, so neither is a page showing it: a stamp of its own.
                                 .onFailure().recoverWithItem(failure -> new Resolved(new ScopeView.Unavailable(
-                                        v.scope(), UpstreamFailures.classify(failure), -1), null)))
+                                        v.scope(), UpstreamFailures.classify(failure),
+                                        -lookupFailures.incrementAndGet()), null)))
                 .toList();
         return Uni.join().all(resolving).andFailFast().map(all -> {
             Map<Scope, Set<String>> found = new HashMap<>();

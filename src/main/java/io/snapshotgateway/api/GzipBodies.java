@@ -67,28 +67,33 @@ final class GzipBodies {
         return out;
     }
 
-    /** Whether an {@code Accept-Encoding} header accepts gzip (by name or {@code *}, with a q-value above 0). */
+    /**
+     * Whether an {@code Accept-Encoding} header accepts gzip: named (or as {@code x-gzip}) with a q-value above 0, or
+     * covered by {@code *} when gzip is not named at all (RFC 9110 12.5.3).
+     */
     static boolean accepted(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
+        Boolean named = null;
+        boolean wildcard = false;
         for (String coding : acceptEncoding.split(",")) {
             String[] parts = coding.split(";");
             String name = parts[0].trim().toLowerCase(Locale.ROOT);
-            if (name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) {
-                boolean refused = false;
-                for (int i = 1; i < parts.length; i++) {
-                    String p = parts[i].trim().toLowerCase(Locale.ROOT);
-                    if (p.startsWith("q=") && p.substring(2).trim().matches("0(\\.0{0,3})?")) {
-                        refused = true;
-                    }
-                }
-                if (!refused) {
-                    return true;
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].trim().toLowerCase(Locale.ROOT);
+                if (p.startsWith("q=") && p.substring(2).trim().matches("0(\\.0{0,3})?")) {
+                    refused = true;
                 }
             }
+            if (name.equals("gzip") || name.equals("x-gzip")) {
+                named = (named != null && named) || !refused;
+            } else if (name.equals("*")) {
+                wildcard = !refused;
+            }
         }
-        return false;
+        return named != null ? named : wildcard;
     }
 
     private static int littleEndian(byte[] out, int at, int value) {

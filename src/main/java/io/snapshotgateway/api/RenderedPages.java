@@ -70,16 +70,17 @@ public class RenderedPages {
                 .register(metrics);
     }
 
+    /** The answer for {@code key}, rendered once: concurrent requests for a missing one wait for one rendering. */
     RenderedPage get(Key key, Supplier<RenderedPage> render) {
         RenderedPage page = cache.getIfPresent(key);
         if (page != null) {
             reused.increment();
             return page;
         }
-        rendered.increment();
-        page = render.get();
-        cache.put(key, page);
-        return page;
+        return cache.get(key, k -> {
+            rendered.increment();
+            return render.get();
+        });
     }
 
     /** 304 when the caller has it; else the body, gzip-compressed when accepted. */

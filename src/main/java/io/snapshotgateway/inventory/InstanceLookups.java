@@ -1,5 +1,6 @@
 package io.snapshotgateway.inventory;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,8 @@ import io.snapshotgateway.provider.UpstreamFailure;
  * Which snapshots of a scope belong to an instance, for the providers whose snapshots do not say
  * ({@link SnapshotProvider#resolvesInstancesAtVendor()}, i.e. ECS). Each (scope, instance) is one vendor listing,
  * cached for {@code instance-lookup.ttl} in a cache bounded by entries and estimated bytes; concurrent lookups of one
- * pair share one call, failures are not kept. Only snapshot ids are kept: the snapshots themselves are served from
+ * pair share one call, failures are not kept, and all requests together make at most {@code max-per-minute} lookups.
+ * Only snapshot ids are kept: the snapshots themselves are served from
  * the scope's inventory, like every other query.
  */
 @ApplicationScoped
@@ -37,6 +39,7 @@ public class InstanceLookups {
     private final AsyncCache<Key, Set<String>> cache;
     private final InventoryConfig.InstanceLookup config;
     private final GatewayConfig gateway;
+    private final LookupBudget budget;
 
     record Key(Scope scope, String instanceId) {
     }
@@ -45,6 +48,7 @@ public class InstanceLookups {
         adapters.forEach(a -> providers.put(a.provider(), a));
         this.config = config.instanceLookup();
         this.gateway = gateway;
+        this.budget = new LookupBudget(this.config.maxPerMinute(), System.nanoTime());
         long maxBytes = this.config.maxBytes().asLongValue();
         // One weight bounds both: no entry weighs less than maxBytes / maxEntries, so at most maxEntries fit.
         long floor = Math.max(1, maxBytes / Math.max(1, this.config.maxEntries()));
@@ -74,6 +78,15 @@ public class InstanceLookups {
     }
 
     private CompletableFuture<Set<String>> lookup(SnapshotProvider adapter, Key key) {
+        Duration wait = budget.take(System.nanoTime());
+        if (!wait.isZero()) {
+            // Failed futures are not kept: the next request asks again, once the budget allows.
+            return CompletableFuture.failedFuture(new UpstreamException(new UpstreamFailure(
+                    ProblemType.UPSTREAM_THROTTLED, "instance lookups are over the gateway's own limit "
+                            + "(gateway.inventory.instance-lookup.max-per-minute = " + config.maxPerMinute()
+                            + "), which keeps the vendor account's quota for the inventories",
+                    null, null, null, null, wait)));
+        }
         return adapter.listOfInstance(key.scope(), key.instanceId())
                 .ifNoItem().after(gateway.fetch().listingTimeout()).failWith(() -> new UpstreamException(
                         UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT,

@@ -108,7 +108,7 @@ public class Inventories {
     /**
      * What a request is served for {@code scope}: at once from the published inventory, or after the scope's first
      * listing (within the listing timeout). With {@code force}, after a refresh: one already running is joined, and
-     * none is started within {@code forced-refresh-min-interval} of the last one.
+     * none is started within {@code forced-refresh-min-interval} of the last one, nor while a failing scope backs off.
      */
     public Uni<ScopeView> read(Scope scope, boolean force) {
         AtomicReference<ScopeState> ref = states.get(scope);
@@ -119,7 +119,7 @@ public class Inventories {
         ScopeState state = ref.get();
         if (force) {
             CompletableFuture<Void> running = refreshing.get(scope);
-            if (running == null && !clock.now().isBefore(state.lastAttemptAt().plus(config.forcedRefreshMinInterval()))) {
+            if (running == null && forcible(state, clock.now())) {
                 running = refresh(scope);
             }
             if (running != null) {
@@ -132,6 +132,15 @@ public class Inventories {
                     .map(done -> counted(view(scope, ref.get(), CacheState.MISS)));
         }
         return Uni.createFrom().item(counted(view(scope, state, CacheState.HIT)));
+    }
+
+    /**
+     * Whether {@code no-cache} may list the scope now: not within the minimum interval of the last attempt, and not
+     * while a failing scope backs off (a caller must not keep a throttled account throttled past its Retry-After).
+     */
+    private boolean forcible(ScopeState state, Instant now) {
+        return !now.isBefore(state.lastAttemptAt().plus(config.forcedRefreshMinInterval()))
+                && (state.consecutiveFailures() == 0 || !now.isBefore(state.nextRefreshAt()));
     }
 
     /**

@@ -84,6 +84,10 @@ public interface InventoryConfig {
         /** Most (scope, instance) pairs one request may look up: its most vendor listings. Default 60. */
         @WithDefault("60")
         int maxPerRequest();
+
+        /** Most lookups that reach the vendor per minute, all requests together. Default 120. */
+        @WithDefault("120")
+        int maxPerMinute();
     }
 
     default Duration refreshInterval(Provider provider) {

@@ -32,6 +32,9 @@ final class RefreshSchedule {
         long initial = Math.max(1, backoffInitial.toMillis());
         long doubled = initial << Math.min(Math.max(failures, 1) - 1, 30);
         Duration wait = jittered(Duration.ofMillis(Math.min(doubled, backoffMax.toMillis())));
+        if (wait.compareTo(backoffMax) > 0) {
+            wait = backoffMax;
+        }
         if (retryAfter != null && wait.compareTo(retryAfter) < 0) {
             wait = retryAfter;
         }

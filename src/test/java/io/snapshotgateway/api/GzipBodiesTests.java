@@ -45,6 +45,9 @@ class GzipBodiesTests {
         assertThat(GzipBodies.accepted("identity")).isFalse();
         assertThat(GzipBodies.accepted("gzipped")).isFalse();
         assertThat(GzipBodies.accepted(null)).isFalse();
+        assertThat(GzipBodies.accepted("gzip;q=0, *")).as("named and refused: * does not bring it back").isFalse();
+        assertThat(GzipBodies.accepted("br, *;q=0")).isFalse();
+        assertThat(GzipBodies.accepted("br, *")).isTrue();
     }
 
     private static byte[] jsonish(Random random, int size) {

@@ -221,6 +221,30 @@ class InventoryRefreshTests {
     }
 
     @Test
+    void noCacheWaitsOutTheBackOffAndTheVendorsRetryAfter() {
+        warmUp();
+        wireMock.stubFor(get(urlPathEqualTo(HANGZHOU)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withHeader("x-acs-retry-after", "60000")
+                .withBody(EcsResponses.error("Throttling.User", "Request was denied due to user flow control.",
+                        "R-429"))));
+        clock.advance(Duration.ofSeconds(60));
+        refreshNow();
+
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(noCache("region=cn-hangzhou").getString("sources[0].problem.vendor_code"))
+                    .isEqualTo("Throttling.User");
+        }
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(HANGZHOU)));
+
+        clock.advance(Duration.ofSeconds(10));
+        answer(HANGZHOU, 4, 0);
+        assertThat(noCache("region=cn-hangzhou").getList("sources.cache")).as("Retry-After has passed")
+                .containsOnly("bypass");
+        wireMock.verify(3, getRequestedFor(urlPathEqualTo(HANGZHOU)));
+    }
+
+    @Test
     void noCacheJoinsARefreshAlreadyRunning() {
         warmUp();
         clock.advance(Duration.ofSeconds(60));

@@ -43,6 +43,11 @@ class RefreshScheduleTests {
     }
 
     @Test
+    void jitterNeverTakesTheBackOffPastItsMaximum() {
+        assertThat(schedule(0.2, 0.999).afterFailure(NOW, 9, null)).isEqualTo(NOW.plusSeconds(300));
+    }
+
+    @Test
     void backOffIsJitteredToo() {
         assertThat(schedule(0.2, 0.0).afterFailure(NOW, 2, null)).isEqualTo(NOW.plusSeconds(8));
     }
