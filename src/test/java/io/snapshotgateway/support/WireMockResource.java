@@ -28,8 +28,10 @@ public abstract class WireMockResource implements QuarkusTestResourceLifecycleMa
         config.put("simulator.enabled", "false");
         config.put("gateway.fetch.timeout", "2s");
         config.put("gateway.fetch.max-pages", "5");
-        // Stubs change between tests: tests reset the inventories, and no-cache refreshes at once.
+        // Stubs change between tests: tests reset the inventories, and no-cache refreshes at once, even a scope that
+        // just failed (no back-off to wait out).
         config.put("gateway.inventory.forced-refresh-min-interval", "0s");
+        config.put("gateway.inventory.backoff-initial", "0s");
         config.putAll(sources(server.baseUrl()));
         return config;
     }
