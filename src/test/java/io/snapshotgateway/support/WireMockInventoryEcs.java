@@ -1,6 +1,5 @@
 package io.snapshotgateway.support;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,14 +9,13 @@ import java.util.Map;
 public class WireMockInventoryEcs extends WireMockVendors {
     @Override
     protected Map<String, String> sources(String baseUrl) {
-        Map<String, String> config = new HashMap<>(super.sources(baseUrl));
-        config.put("gateway.inventory.refresh-interval", "60s");
-        config.put("gateway.inventory.jitter", "0");
-        config.put("gateway.inventory.max-staleness", "5m");
-        config.put("gateway.inventory.backoff-initial", "5s");
-        config.put("gateway.inventory.backoff-max", "40s");
-        config.put("gateway.inventory.forced-refresh-min-interval", "5s");
-        config.put("gateway.fetch.timeout", "3s");
-        return config;
+        return sourcesWith(baseUrl,
+                "gateway.inventory.refresh-interval", "60s",
+                "gateway.inventory.jitter", "0",
+                "gateway.inventory.max-staleness", "5m",
+                "gateway.inventory.backoff-initial", "5s",
+                "gateway.inventory.backoff-max", "40s",
+                "gateway.inventory.forced-refresh-min-interval", "5s",
+                "gateway.fetch.timeout", "3s");
     }
 }
