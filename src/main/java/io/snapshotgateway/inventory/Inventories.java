@@ -34,7 +34,6 @@ import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.ConfiguredSources;
-import io.snapshotgateway.provider.Listings;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.SourceCredentials;
@@ -282,7 +281,8 @@ public class Inventories {
 
     private Inventory build(Scope scope, List<Snapshot> snapshots) {
         List<InventoryEntry> entries = new ArrayList<>(snapshots.size());
-        for (Snapshot s : Listings.distinctById(snapshots)) {
+        // Adapters hand over distinct ids (SnapshotProvider#list): no second pass here.
+        for (Snapshot s : snapshots) {
             entries.add(encoder.encode(s));
         }
         return Inventory.of(scope, generations.incrementAndGet(), clock.now(), entries);

@@ -17,7 +17,10 @@ public interface SnapshotProvider {
 
     Provider provider();
 
-    /** Every snapshot of the scope, all pages fetched, nothing filtered: what the scope's inventory is made of. */
+    /**
+     * Every snapshot of the scope, all pages fetched, nothing filtered, each id once (pages that overlap while the
+     * vendor's data changes are de-duplicated by {@link Listings#distinctById}): what the scope's inventory is made of.
+     */
     Uni<List<Snapshot>> list(Scope scope);
 
     /**

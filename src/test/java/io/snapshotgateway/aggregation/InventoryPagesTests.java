@@ -490,7 +490,7 @@ class InventoryPagesTests {
                             && !filter.instanceIds().isEmpty()
                                     ? withInstance(s, new TreeSet<>(filter.instanceIds()).first())
                                     : s;
-                    if (filter.matches(seen)) {
+                    if (ReferenceFilter.matches(filter, seen)) {
                         matches.add(new Ref(d.scope(), s));
                     }
                 }
