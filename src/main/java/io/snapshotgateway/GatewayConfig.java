@@ -35,11 +35,10 @@ public interface GatewayConfig {
     /** Page tokens handed to callers. */
     interface Cursor {
         /**
-         * Key of the MAC that makes page tokens tamper-evident. Default: a built-in key, so that every replica accepts
-         * every other's tokens; set one per deployment to make tokens unforgeable.
+         * Key of the MAC that makes page tokens tamper-evident; the same on every replica. Required in prod (start-up
+         * fails without it: a known key lets anyone forge a token); dev, test and demo set a public one.
          */
-        @WithDefault("snapshot-gateway-page-token-v1")
-        String key();
+        Optional<String> key();
     }
 
     /** One configured account of one provider. */

@@ -8,8 +8,11 @@ import java.util.stream.Collectors;
 import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.provider.Hashing;
 
-/** A validated listing request. */
-public record ListingQuery(Selection selection, SnapshotFilter filter, SortOrder sort, int limit,
+/**
+ * A validated listing request. {@code grant} is what the caller's API key may see: the query answers within it, and its
+ * digest (so its page tokens and rendered answers) belongs to it.
+ */
+public record ListingQuery(Selection selection, Selection grant, SnapshotFilter filter, SortOrder sort, int limit,
         Optional<String> pageToken, boolean bypassCache) {
 
     /**
@@ -22,6 +25,9 @@ public record ListingQuery(Selection selection, SnapshotFilter filter, SortOrder
                 "providers=" + sorted(selection.providers().stream().map(Object::toString).toList()),
                 "sources=" + sorted(selection.sources()),
                 "regions=" + sorted(selection.regions()),
+                "grant.providers=" + sorted(grant.providers().stream().map(Object::toString).toList()),
+                "grant.sources=" + sorted(grant.sources()),
+                "grant.regions=" + sorted(grant.regions()),
                 "snapshot_id=" + sorted(f.snapshotIds()),
                 "disk_id=" + sorted(f.diskIds()),
                 "desktop_id=" + sorted(f.desktopIds()),

@@ -20,9 +20,9 @@ import io.snapshotgateway.provider.Scope;
  * digest of the query it belongs to, MAC-ed so that an altered token is refused.
  *
  * <p>
- * The MAC key is fixed unless configured ({@code gateway.cursor.key}), so that every replica and every restart
- * accepts the tokens of the others. A token is not an authorization: it can only move a caller within a listing it may
- * already request, so forging one gains nothing; the MAC is there to catch corruption and misuse.
+ * The MAC key is configured ({@code gateway.cursor.key}, required in prod) and shared by every replica, so each
+ * accepts the others' tokens across restarts. The digest covers the query and the caller's grant: a token moves its
+ * holder only within a listing it may already request, and an altered one (an edited sort key, say) is refused.
  */
 public final class PageCursor {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -40,11 +40,32 @@ public class SnapshotListing {
         this.inventories = inventories;
         this.lookups = lookups;
         this.lookupLimits = inventoryConfig.instanceLookup();
-        this.cursor = new PageCursor(config.cursor().key());
+        this.cursor = new PageCursor(cursorKey(config.cursor()));
     }
 
-    /** A query's problems beyond its syntax, and where its page starts. */
-    public record Checked(List<ParameterError> errors, PageCursor.Position position) {
+    /** Shortest page-token key accepted: a short key can be found by trying, and with it any token forged. */
+    static final int MIN_CURSOR_KEY_LENGTH = 16;
+
+    static String cursorKey(GatewayConfig.Cursor cursor) {
+        String key = cursor.key().orElseThrow(() -> new IllegalStateException("Invalid configuration: "
+                + "gateway.cursor.key (env GATEWAY_CURSOR_KEY) is required: the MAC key of page tokens, the same on "
+                + "every replica (e.g. openssl rand -base64 32)"));
+        if (key.length() < MIN_CURSOR_KEY_LENGTH) {
+            throw new IllegalStateException("Invalid configuration: gateway.cursor.key (env GATEWAY_CURSOR_KEY) must "
+                    + "be at least " + MIN_CURSOR_KEY_LENGTH + " characters (e.g. openssl rand -base64 32)");
+        }
+        return key;
+    }
+
+    /** Observed only so that the bean, and with it the page-token key check, is built at start-up. */
+    void checkAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+    }
+
+    /**
+     * A query's problems beyond its syntax, and where its page starts. {@code forbidden} names what the caller's key
+     * may not see (answered 403, before any other problem).
+     */
+    public record Checked(List<ParameterError> forbidden, List<ParameterError> errors, PageCursor.Position position) {
     }
 
     /**
@@ -55,8 +76,12 @@ public class SnapshotListing {
      *            so only what is wrong with the token itself is said
      */
     public Checked check(ListingQuery query, List<ParameterError> syntaxErrors) {
+        List<ParameterError> forbidden = catalog.outside(query.selection(), query.grant());
+        if (!forbidden.isEmpty()) {
+            return new Checked(forbidden, List.of(), PageCursor.Position.START);
+        }
         List<ParameterError> errors = new ArrayList<>(syntaxErrors);
-        errors.addAll(catalog.unknown(query.selection()));
+        errors.addAll(catalog.unknown(query.selection(), query.grant()));
         if (errors.stream().noneMatch(e -> e.parameter().equals("instance_id"))) {
             errors.addAll(instanceLimits(query));
         }
@@ -71,7 +96,7 @@ public class SnapshotListing {
                                     : "is not a page token this gateway issued (altered or truncated)")));
             position = decoded.position().orElse(PageCursor.Position.START);
         }
-        return new Checked(List.copyOf(errors), position);
+        return new Checked(List.of(), List.copyOf(errors), position);
     }
 
     private List<ParameterError> instanceLimits(ListingQuery query) {
@@ -83,7 +108,7 @@ public class SnapshotListing {
             return List.of(new ParameterError("instance_id", "takes at most " + lookupLimits.maxValues()
                     + " values (gateway.inventory.instance-lookup.max-values), got " + values));
         }
-        long scopes = catalog.select(query.selection()).stream().filter(s -> lookups.needed(s.provider())).count();
+        long scopes = catalog.select(query.selection(), query.grant()).stream().filter(s -> lookups.needed(s.provider())).count();
         if (values * scopes > lookupLimits.maxPerRequest()) {
             return List.of(new ParameterError("instance_id", values + " instance ids in " + scopes
                     + " selected ECS regions need " + values * scopes + " vendor lookups; at most "
@@ -98,7 +123,7 @@ public class SnapshotListing {
      * the caller forced, and instance lookups.
      */
     public Uni<ServedScopes> serve(ListingQuery query) {
-        List<Scope> scopes = catalog.select(query.selection());
+        List<Scope> scopes = catalog.select(query.selection(), query.grant());
         if (scopes.isEmpty()) {
             return Uni.createFrom().item(new ServedScopes(List.of(), Map.of()));
         }

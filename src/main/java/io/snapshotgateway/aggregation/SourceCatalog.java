@@ -24,8 +24,37 @@ public class SourceCatalog {
         return all;
     }
 
-    /** Names a selection refers to that are not configured: each is a bad parameter. */
-    public List<ParameterError> unknown(Selection selection) {
+    /** The scopes an API key's grant lets it see (all of them for {@link Selection#ALL}). */
+    public List<Scope> visible(Selection grant) {
+        return grant.equals(Selection.ALL) ? all : all.stream().filter(s -> covers(grant, s)).toList();
+    }
+
+    /**
+     * Providers, sources and regions a selection names that the grant does not let it see, each refused whether or
+     * not it is configured: telling "not yours" from "does not exist" would list another team's sources.
+     */
+    public List<ParameterError> outside(Selection selection, Selection grant) {
+        if (grant.equals(Selection.ALL)) {
+            return List.of();
+        }
+        List<Scope> visible = visible(grant);
+        List<ParameterError> errors = new ArrayList<>();
+        selection.providers().stream().filter(p -> visible.stream().noneMatch(s -> s.provider() == p))
+                .map(Object::toString).sorted().forEach(p -> errors.add(outside("provider", p)));
+        selection.sources().stream().filter(n -> visible.stream().noneMatch(s -> s.source().equals(n)))
+                .sorted().forEach(n -> errors.add(outside("source", n)));
+        selection.regions().stream().filter(r -> visible.stream().noneMatch(s -> s.region().equals(r)))
+                .sorted().forEach(r -> errors.add(outside("region", r)));
+        return errors;
+    }
+
+    private static ParameterError outside(String parameter, String value) {
+        return new ParameterError(parameter, "'" + value + "' is not within this API key's scope");
+    }
+
+    /** Names a selection refers to that are not among the scopes the grant sees: each is a bad parameter. */
+    public List<ParameterError> unknown(Selection selection, Selection grant) {
+        List<Scope> all = visible(grant);
         List<ParameterError> errors = new ArrayList<>();
         Set<String> names = new TreeSet<>();
         all.forEach(s -> names.add(s.source()));
@@ -49,11 +78,16 @@ public class SourceCatalog {
         return errors;
     }
 
-    public List<Scope> select(Selection selection) {
-        return all.stream()
+    /** The scopes a selection picks among those the grant sees. */
+    public List<Scope> select(Selection selection, Selection grant) {
+        return visible(grant).stream()
                 .filter(s -> selectedSource(selection, s))
                 .filter(s -> selection.regions().isEmpty() || selection.regions().contains(s.region()))
                 .toList();
+    }
+
+    private static boolean covers(Selection grant, Scope s) {
+        return selectedSource(grant, s) && (grant.regions().isEmpty() || grant.regions().contains(s.region()));
     }
 
     private static boolean selectedSource(Selection selection, Scope s) {

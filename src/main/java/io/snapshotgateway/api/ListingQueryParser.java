@@ -22,6 +22,7 @@ import io.snapshotgateway.SnapshotStatus;
 import io.snapshotgateway.aggregation.ListingQuery;
 import io.snapshotgateway.aggregation.Selection;
 import io.snapshotgateway.aggregation.SortOrder;
+import io.snapshotgateway.problem.LogValues;
 import io.snapshotgateway.problem.ParameterError;
 
 /**
@@ -44,12 +45,33 @@ final class ListingQueryParser {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> SINGLE_VALUED = Set.of("created_after", "created_before", "sort", "limit",
             "page_token");
+    /** Vendor ids (snapshots, disks, desktops, instances): letters, digits and . _ : - (UUIDs, s-bp1..., i-...). */
+    private static final Shape ID = new Shape(java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"),
+            "an id: up to 128 letters, digits and . _ : -");
+    /**
+     * What each free-form parameter may hold; a value outside it is refused before it is looked up anywhere. Enums,
+     * times and limit have their own parsers.
+     */
+    private static final Map<String, Shape> SHAPES = Map.of(
+            "snapshot_id", ID, "disk_id", ID, "desktop_id", ID, "instance_id", ID,
+            "source", new Shape(java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}"),
+                    "a source name: up to 63 lowercase letters, digits and dashes"),
+            "region", new Shape(java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}"),
+                    "a region id: up to 64 lowercase letters, digits and dashes"),
+            "name", new Shape(java.util.regex.Pattern.compile(".{1,128}"), "up to 128 characters"),
+            "page_token", new Shape(java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,4096}"),
+                    "a page token (next_page_token of an earlier page)"));
+
+    private record Shape(java.util.regex.Pattern pattern, String description) {
+    }
 
     private final Map<String, List<String>> raw;
     private final Set<String> known;
     private final String path;
     private final List<ParameterError> errors = new ArrayList<>();
     private final Set<String> tooMany = new java.util.HashSet<>();
+    /** Parameters refused as unreadable: not looked at further, so not reported twice. */
+    private final Set<String> unreadable = new java.util.HashSet<>();
 
     private ListingQueryParser(Map<String, List<String>> raw, Set<String> known, String path) {
         this.raw = raw;
@@ -66,13 +88,20 @@ final class ListingQueryParser {
      * @param path the endpoint, to name in errors
      */
     static Parsed parse(Map<String, List<String>> queryParameters, Set<String> known, String path,
-            boolean bypassCache) {
-        return new ListingQueryParser(queryParameters, known, path).parse(bypassCache);
+            boolean bypassCache, Selection grant) {
+        return new ListingQueryParser(queryParameters, known, path).parse(bypassCache, grant);
     }
 
-    private Parsed parse(boolean bypassCache) {
+    private Parsed parse(boolean bypassCache, Selection grant) {
         raw.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> errors.add(new ParameterError(
-                k, "is not a parameter of GET " + path + "; known: " + String.join(", ", known.stream().sorted().toList()))));
+                LogValues.echo(k), "is not a parameter of GET " + path + "; known: "
+                        + String.join(", ", known.stream().sorted().toList()))));
+        raw.forEach((name, values) -> {
+            if (known.contains(name) && values.stream().anyMatch(ListingQueryParser::unreadable)) {
+                unreadable.add(name);
+                errors.add(new ParameterError(name, "holds a control character or bytes that are not UTF-8"));
+            }
+        });
         SINGLE_VALUED.stream().sorted().filter(k -> raw.getOrDefault(k, List.of()).size() > 1)
                 .forEach(k -> errors.add(new ParameterError(k, "may be given only once")));
 
@@ -98,7 +127,7 @@ final class ListingQueryParser {
         SnapshotFilter filter = new SnapshotFilter(values("snapshot_id"), values("disk_id"), values("desktop_id"),
                 values("instance_id"), values("name"), statuses, diskTypes, creationTypes, after, before);
         Selection selection = new Selection(providers, values("source"), values("region"));
-        ListingQuery query = new ListingQuery(selection, filter, sort == null ? SortOrder.NEWEST_FIRST : sort, limit,
+        ListingQuery query = new ListingQuery(selection, grant, filter, sort == null ? SortOrder.NEWEST_FIRST : sort, limit,
                 known.contains("page_token") ? single("page_token") : Optional.empty(), bypassCache);
         return new Parsed(query, List.copyOf(errors));
     }
@@ -106,17 +135,26 @@ final class ListingQueryParser {
     /** All values of a parameter: repeated, comma-separated, or both; blanks dropped. */
     private Set<String> values(String name) {
         Set<String> values = new LinkedHashSet<>();
+        if (unreadable.contains(name)) {
+            return values;
+        }
         raw.getOrDefault(name, List.of()).forEach(v -> Arrays.stream(v.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).forEach(values::add));
         if (values.size() > MAX_VALUES && tooMany.add(name)) {
             errors.add(new ParameterError(name, "takes at most " + MAX_VALUES + " values, got " + values.size()));
+            return Set.of();
+        }
+        Shape shape = SHAPES.get(name);
+        if (shape != null) {
+            values.stream().filter(v -> !shape.pattern().matcher(v).matches()).findFirst().ifPresent(v -> errors.add(
+                    new ParameterError(name, "'" + LogValues.echo(v) + "' is not " + shape.description())));
         }
         return values;
     }
 
     private Optional<String> single(String name) {
         List<String> all = raw.getOrDefault(name, List.of());
-        if (all.isEmpty()) {
+        if (all.isEmpty() || unreadable.contains(name)) {
             return Optional.empty();
         }
         String value = all.get(0).trim();
@@ -124,14 +162,33 @@ final class ListingQueryParser {
             errors.add(new ParameterError(name, "must not be empty"));
             return Optional.empty();
         }
+        Shape shape = SHAPES.get(name);
+        if (shape != null && !shape.pattern().matcher(value).matches()) {
+            errors.add(new ParameterError(name, "is not " + shape.description()));
+            return Optional.empty();
+        }
         return Optional.of(value);
+    }
+
+    /**
+     * Control characters, and U+FFFD: what the decoder makes of bytes that are not UTF-8. Neither belongs in any value
+     * a snapshot can match, and both would reach logs and answers.
+     */
+    private static boolean unreadable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\uFFFD') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <E> Set<E> enums(String name, Function<String, Optional<E>> parse, List<String> allowed) {
         Set<E> result = new LinkedHashSet<>();
         for (String v : values(name)) {
             parse.apply(v).ifPresentOrElse(result::add, () -> errors.add(new ParameterError(name,
-                    "'" + v + "' is not one of " + String.join(", ", allowed))));
+                    "'" + LogValues.echo(v) + "' is not one of " + String.join(", ", allowed))));
         }
         return result;
     }

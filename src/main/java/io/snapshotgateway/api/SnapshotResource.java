@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.access.ApiKeyFilter;
+import io.snapshotgateway.access.Caller;
+import io.snapshotgateway.access.RequiresApiKey;
 import io.snapshotgateway.aggregation.ListingQuery;
 import io.snapshotgateway.aggregation.ListingResult;
 import io.snapshotgateway.aggregation.ServedScopes;
@@ -31,12 +34,15 @@ import io.snapshotgateway.aggregation.SourceOutcomes;
 import io.snapshotgateway.aggregation.Summary;
 import io.snapshotgateway.problem.Problem;
 import io.snapshotgateway.problem.ProblemException;
+import io.snapshotgateway.problem.ProblemType;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /snapshots} and {@code GET /snapshots/summary}: parse, answer from the inventories, send the rendered
  * answer (reused while nothing it shows changed).
  */
 @Path("/snapshots")
+@RequiresApiKey
 public class SnapshotResource {
     private static final String LISTING = "/snapshots";
     private static final String SUMMARY = "/snapshots/summary";
@@ -83,11 +89,11 @@ public class SnapshotResource {
             @APIResponse(responseCode = "502", description = "application/problem+json: all sources failed"),
             @APIResponse(responseCode = "503", description = "application/problem+json: all sources throttled; Retry-After"),
             @APIResponse(responseCode = "504", description = "application/problem+json: all sources timed out") })
-    public Uni<Response> list(UriInfo uri, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+    public Uni<Response> list(UriInfo uri, RoutingContext context,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        ListingQueryParser.Parsed parsed = ListingQueryParser.parse(uri.getQueryParameters(),
-                ListingQueryParser.LISTING, LISTING, CacheDirectives.noCache(cacheControl));
+        ListingQueryParser.Parsed parsed = parse(uri, context, cacheControl, ListingQueryParser.LISTING, LISTING);
         SnapshotListing.Checked checked = checked(parsed, LISTING);
         ListingQuery query = parsed.query();
         return answer(query, "page", query.limit(), query.pageToken().orElse(""), served -> {
@@ -109,11 +115,11 @@ public class SnapshotResource {
             @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match"),
             @APIResponse(responseCode = "400", description = "application/problem+json naming every bad parameter"),
             @APIResponse(responseCode = "502", description = "application/problem+json: all sources failed") })
-    public Uni<Response> summary(UriInfo uri, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+    public Uni<Response> summary(UriInfo uri, RoutingContext context,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        ListingQueryParser.Parsed parsed = ListingQueryParser.parse(uri.getQueryParameters(),
-                ListingQueryParser.SUMMARY, SUMMARY, CacheDirectives.noCache(cacheControl));
+        ListingQueryParser.Parsed parsed = parse(uri, context, cacheControl, ListingQueryParser.SUMMARY, SUMMARY);
         checked(parsed, SUMMARY);
         ListingQuery query = parsed.query();
         return answer(query, "summary", 0, "", served -> {
@@ -134,8 +140,22 @@ public class SnapshotResource {
         });
     }
 
+    /**
+     * The query within what the caller's key may see; {@code no-cache} from a key that may not force refreshes is
+     * served from the inventory, as an HTTP cache may.
+     */
+    private static ListingQueryParser.Parsed parse(UriInfo uri, RoutingContext context, String cacheControl,
+            java.util.Set<String> known, String instance) {
+        Caller caller = ApiKeyFilter.caller(context);
+        return ListingQueryParser.parse(uri.getQueryParameters(), known, instance,
+                caller.mayForceRefresh() && CacheDirectives.noCache(cacheControl), caller.grant());
+    }
+
     private SnapshotListing.Checked checked(ListingQueryParser.Parsed parsed, String instance) {
         SnapshotListing.Checked checked = listing.check(parsed.query(), parsed.errors());
+        if (!checked.forbidden().isEmpty()) {
+            throw new ProblemException(Problem.withErrors(ProblemType.FORBIDDEN, checked.forbidden(), instance));
+        }
         if (!checked.errors().isEmpty()) {
             throw new ProblemException(Problem.invalidParameters(checked.errors(), instance));
         }

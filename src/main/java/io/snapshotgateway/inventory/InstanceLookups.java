@@ -1,5 +1,6 @@
 package io.snapshotgateway.inventory;
 
+import io.snapshotgateway.limits.TokenBucket;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ public class InstanceLookups {
     private final AsyncCache<Key, Set<String>> cache;
     private final InventoryConfig.InstanceLookup config;
     private final GatewayConfig gateway;
-    private final LookupBudget budget;
+    private final TokenBucket budget;
 
     record Key(Scope scope, String instanceId) {
     }
@@ -48,7 +49,7 @@ public class InstanceLookups {
         adapters.forEach(a -> providers.put(a.provider(), a));
         this.config = config.instanceLookup();
         this.gateway = gateway;
-        this.budget = new LookupBudget(this.config.maxPerMinute(), System.nanoTime());
+        this.budget = TokenBucket.perMinute(this.config.maxPerMinute(), System.nanoTime());
         long maxBytes = this.config.maxBytes().asLongValue();
         // One weight bounds both: no entry weighs less than maxBytes / maxEntries, so at most maxEntries fit.
         long floor = Math.max(1, maxBytes / Math.max(1, this.config.maxEntries()));

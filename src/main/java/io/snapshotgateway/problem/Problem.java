@@ -3,11 +3,12 @@ package io.snapshotgateway.problem;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** An RFC 9457 problem document as the gateway sends it. Optional members are left out when empty. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "errors", "sources" })
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "errors", "errors_omitted", "sources" })
 public record Problem(
         String type,
         String title,
@@ -15,20 +16,38 @@ public record Problem(
         String detail,
         String instance,
         List<ParameterError> errors,
+        @JsonProperty("errors_omitted") Integer errorsOmitted,
         List<SourceProblem> sources) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /**
+     * Most entries of {@code errors} sent; the rest are counted in {@code errors_omitted}. A request naming a
+     * thousand bad parameters must not get a thousand-line answer.
+     */
+    public static final int MAX_ERRORS = 20;
+
+    public Problem(String type, String title, int status, String detail, String instance,
+            List<ParameterError> errors, List<SourceProblem> sources) {
+        this(type, title, status, detail, instance, errors, null, sources);
+    }
 
     public static Problem of(ProblemType type, String detail, String instance) {
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of(), List.of());
     }
 
     public static Problem invalidParameters(List<ParameterError> errors, String instance) {
+        return withErrors(ProblemType.INVALID_PARAMETER, errors, instance);
+    }
+
+    /** A problem about request parameters: the detail names them, {@code errors} says what is wrong with each. */
+    public static Problem withErrors(ProblemType type, List<ParameterError> errors, String instance) {
+        List<ParameterError> shown = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
+        List<String> names = shown.stream().map(ParameterError::parameter).distinct().toList();
         String detail = errors.size() == 1
                 ? errors.get(0).parameter() + " " + errors.get(0).reason()
-                : errors.size() + " invalid parameters: "
-                        + String.join(", ", errors.stream().map(ParameterError::parameter).toList());
-        return new Problem(ProblemType.INVALID_PARAMETER.uri(), ProblemType.INVALID_PARAMETER.title(),
-                ProblemType.INVALID_PARAMETER.status(), detail, instance, List.copyOf(errors), List.of());
+                : errors.size() + " parameters: " + String.join(", ", names)
+                        + (errors.size() > shown.size() ? " and " + (errors.size() - shown.size()) + " more" : "");
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.copyOf(shown),
+                errors.size() > shown.size() ? errors.size() - shown.size() : null, List.of());
     }
 }

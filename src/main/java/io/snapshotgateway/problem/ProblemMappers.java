@@ -19,9 +19,10 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         Problem problem = e.problem().instance() == null ? withInstance(e.problem(), path(uri)) : e.problem();
         if (problem.status() >= 500) {
-            Log.warnf("%s %s: %s", problem.status(), problem.type(), problem.detail());
+            Log.warnf("%s %s: %s", problem.status(), problem.type(), LogValues.of(problem.detail()));
         } else {
-            Log.infof("%s %s: %s", problem.status(), problem.type(), problem.detail());
+            // A caller's mistake is not the gateway's: DEBUG, so no caller can fill the log.
+            Log.debugf("%s %s: %s", problem.status(), problem.type(), LogValues.of(problem.detail()));
         }
         return ProblemResponses.of(problem, e.headers());
     }
@@ -38,7 +39,7 @@ public class ProblemMappers {
             case 406 -> ProblemType.NOT_ACCEPTABLE;
             default -> ProblemType.INVALID_PARAMETER;
         };
-        Log.infof("%d %s on %s", status, type.uri(), path(uri));
+        Log.debugf("%d %s on %s", status, type.uri(), LogValues.of(path(uri)));
         Problem problem = Problem.of(type, detailFor(type, status), path(uri));
         if (e instanceof NotAllowedException && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             return ProblemResponses.of(problem, Map.of(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)));
@@ -48,7 +49,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        Log.errorf(e, "Unexpected failure on %s", path(uri));
+        Log.errorf(e, "Unexpected failure on %s", LogValues.of(path(uri)));
         return ProblemResponses.of(Problem.of(ProblemType.INTERNAL,
                 "The gateway failed unexpectedly; the failure has been logged.", path(uri)));
     }
@@ -63,7 +64,8 @@ public class ProblemMappers {
     }
 
     private static Problem withInstance(Problem p, String instance) {
-        return new Problem(p.type(), p.title(), p.status(), p.detail(), instance, p.errors(), p.sources());
+        return new Problem(p.type(), p.title(), p.status(), p.detail(), instance, p.errors(), p.errorsOmitted(),
+                p.sources());
     }
 
     private static String path(UriInfo uri) {

@@ -14,6 +14,14 @@ public final class Endpoints {
         return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
+    /**
+     * An endpoint as it may be shown: any user information replaced. Endpoints with user information are refused at
+     * start-up, but the refusal names the endpoint, and must not print its password.
+     */
+    public static String redacted(String endpoint) {
+        return endpoint.replaceAll("(?<=://)[^/?#]*@", "***@");
+    }
+
     /** The Host header an HTTP client sends for {@code uri}: the port only when it is not the scheme's default. */
     public static String hostHeader(URI uri) {
         int port = uri.getPort();

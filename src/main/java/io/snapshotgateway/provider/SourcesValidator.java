@@ -34,7 +34,7 @@ public class SourcesValidator {
             throw new IllegalStateException("Invalid source configuration:\n  - " + String.join("\n  - ", problems));
         }
         sources.all().forEach((name, s) -> Log.infof("Source %s: %s in %s%s", name, s.provider(), s.regions(),
-                s.endpoint().map(e -> " via " + e).orElse("")));
+                s.endpoint().map(e -> " via " + Endpoints.redacted(e)).orElse("")));
         if (sources.all().isEmpty()) {
             Log.warn("No sources configured (gateway.sources.*): GET /snapshots will list nothing");
         }
@@ -50,8 +50,9 @@ public class SourcesValidator {
             if (s.regions().isEmpty() || s.regions().stream().anyMatch(String::isBlank)) {
                 problems.add(key(sources, name, "regions") + ": at least one region id is required");
             }
-            s.regions().stream().filter(r -> !r.isBlank() && !r.matches("[a-z0-9][a-z0-9-]*")).forEach(r -> problems
-                    .add(key(sources, name, "regions") + ": '" + r + "' is not a region id (lowercase, digits, dashes)"));
+            s.regions().stream().filter(r -> !r.isBlank() && !s.provider().regionPattern().matcher(r).matches())
+                    .forEach(r -> problems.add(key(sources, name, "regions") + ": '" + r + "' is not a "
+                            + s.provider().id() + " region id (" + s.provider().regionPatternDescription() + ")"));
             if (s.regions().stream().distinct().count() < s.regions().size()) {
                 problems.add(key(sources, name, "regions") + ": a region is listed twice");
             }
@@ -61,19 +62,17 @@ public class SourcesValidator {
             if (s.accessKeySecret().filter(v -> !v.isBlank()).isEmpty()) {
                 problems.add(key(sources, name, "access-key-secret") + ": required");
             }
-            s.endpoint().ifPresent(e -> {
-                try {
-                    URI uri = URI.create(e.replace("{region}", "region"));
-                    if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-                        problems.add(key(sources, name, "endpoint") + ": must be an http(s) URL, got " + e);
-                    }
-                } catch (IllegalArgumentException bad) {
-                    problems.add(key(sources, name, "endpoint") + ": not a URL: " + e);
-                }
-            });
+            s.endpoint().ifPresent(e -> endpointProblem(e).ifPresent(why -> problems.add(key(sources, name,
+                    "endpoint") + ": " + why + " (got " + Endpoints.redacted(e) + ")")));
             s.projectIds().orElse(List.of()).stream().filter(p -> !p.matches("\\s*[^:\\s]+\\s*:\\s*[^:\\s]+\\s*"))
                     .forEach(p -> problems.add(key(sources, name, "project-ids") + ": '" + p
                             + "' is not a region:project-id pair"));
+            ConfiguredSources.projectIds(s).forEach((region, project) -> {
+                if (!PROJECT_ID.matcher(project).matches()) {
+                    problems.add(key(sources, name, "project-ids") + ": the project id of " + region
+                            + " must be 32 hex digits (Huawei IAM project id)");
+                }
+            });
             if (s.provider() == Provider.HUAWEI_WORKSPACE) {
                 s.regions().stream().filter(r -> !ConfiguredSources.projectIds(s).containsKey(r))
                         .forEach(r -> problems.add(key(sources, name, "project-ids") + ": no project id for region " + r
@@ -81,6 +80,42 @@ public class SourcesValidator {
             }
         });
         return problems;
+    }
+
+    /** Huawei IAM project ids: 32 hex digits. They become a URL path segment, so nothing else may pass. */
+    static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile("[0-9a-fA-F]{32}");
+
+    /**
+     * What is wrong with an endpoint override, if anything: http(s) only, a host, no userinfo (a secret in a URL ends
+     * up in logs), no query or fragment (the signers build those), and {region} only in the host or the path.
+     */
+    static java.util.Optional<String> endpointProblem(String endpoint) {
+        String marker = "regionmarker0";
+        URI uri;
+        try {
+            uri = new URI(endpoint.replace("{region}", marker));
+        } catch (java.net.URISyntaxException bad) {
+            return java.util.Optional.of("not a URL");
+        }
+        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+            return java.util.Optional.of("must be an http or https URL");
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            return java.util.Optional.of("must not hold user information (user:password@): credentials come from "
+                    + "access-key-id and access-key-secret");
+        }
+        if (uri.getHost() == null) {
+            return java.util.Optional.of("must name a host");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return java.util.Optional.of("must not have a query or a fragment");
+        }
+        String outsideHostAndPath = uri.getScheme() + (uri.getPort() == -1 ? "" : Integer.toString(uri.getPort()));
+        if (outsideHostAndPath.contains(marker) || uri.getRawPath() != null && uri.getRawPath().contains("..")) {
+            return java.util.Optional.of("{region} may only appear in the host or the path, and the path may not "
+                    + "hold '..'");
+        }
+        return java.util.Optional.empty();
     }
 
     static List<String> problems(GatewayConfig.Fetch fetch) {

@@ -26,13 +26,24 @@ class ListingQueryTests {
     @Test
     void ignoresValueOrderAndLimit() {
         assertThat(query(Set.of("s-1", "s-2"), Set.of()).digest())
-                .isEqualTo(new ListingQuery(Selection.ALL, filter(Set.of("s-2", "s-1"), Set.of()),
+                .isEqualTo(new ListingQuery(Selection.ALL, Selection.ALL, filter(Set.of("s-2", "s-1"), Set.of()),
                         SortOrder.NEWEST_FIRST, 7, Optional.empty(), false).digest());
     }
 
     private static ListingQuery query(Set<String> snapshotIds, Set<String> diskIds) {
-        return new ListingQuery(Selection.ALL, filter(snapshotIds, diskIds), SortOrder.NEWEST_FIRST, 100,
-                Optional.empty(), false);
+        return new ListingQuery(Selection.ALL, Selection.ALL, filter(snapshotIds, diskIds), SortOrder.NEWEST_FIRST,
+                100, Optional.empty(), false);
+    }
+
+    @Test
+    void belongsToTheCallersGrant() {
+        ListingQuery all = query(Set.of("s-1"), Set.of());
+        ListingQuery narrowed = new ListingQuery(Selection.ALL, new Selection(Set.of(), Set.of("team-a"), Set.of()),
+                all.filter(), all.sort(), all.limit(), all.pageToken(), false);
+        ListingQuery asSelection = new ListingQuery(new Selection(Set.of(), Set.of("team-a"), Set.of()), Selection.ALL,
+                all.filter(), all.sort(), all.limit(), all.pageToken(), false);
+
+        assertThat(narrowed.digest()).isNotEqualTo(all.digest()).isNotEqualTo(asSelection.digest());
     }
 
     private static SnapshotFilter filter(Set<String> snapshotIds, Set<String> diskIds) {

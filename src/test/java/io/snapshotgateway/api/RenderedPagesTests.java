@@ -98,7 +98,7 @@ class RenderedPagesTests {
     }
 
     private static double rendered() {
-        Matcher m = RENDERED.matcher(given().get("/q/metrics").asString());
+        Matcher m = RENDERED.matcher(io.snapshotgateway.support.Management.metrics());
         assertThat(m.find()).isTrue();
         return Double.parseDouble(m.group(1));
     }

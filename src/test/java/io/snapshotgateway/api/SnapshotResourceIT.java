@@ -36,9 +36,17 @@ class SnapshotResourceIT {
                 .body("errors.parameter", containsInAnyOrder("limit", "sort"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health/live", management = true)
+    java.net.URL live;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health/ready", management = true)
+    java.net.URL ready;
+
     @Test
-    void demoJarIsLiveAndReady() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void demoJarIsLiveAndReadyOnTheManagementPortOnly() {
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        given().post(ready).then().statusCode(405).header("Allow", "GET, HEAD");
+        given().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
     }
 }

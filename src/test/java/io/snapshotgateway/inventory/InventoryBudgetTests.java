@@ -57,7 +57,7 @@ class InventoryBudgetTests {
                         containsString("gateway.inventory.max-bytes"));
 
         assertThat(inventories.usedBytes()).isPositive().isLessThanOrEqualTo(20 * 1024);
-        assertThat(given().get("/q/metrics").then().extract().asString()).containsPattern(
+        assertThat(io.snapshotgateway.support.Management.metrics()).containsPattern(
                 "snapshot_gateway_inventory_refused_total\\{[^}]*region=\"cn-hangzhou\"[^}]*} [1-9]");
         given().get("/problems/inventory-over-budget").then().statusCode(200);
     }

@@ -191,7 +191,7 @@ class InventoryRefreshTests {
     void countsVendorFetchesCacheStatesAndInventorySizesForOperators() {
         warmUp();
         list("");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.snapshotgateway.support.Management.metrics();
         assertThat(metrics).containsPattern("snapshot_gateway_vendor_fetch_seconds_count\\{[^}]*outcome=\"ok\"[^}]*"
                 + "provider=\"alibaba-ecs\"[^}]*region=\"cn-hangzhou\"[^}]*} [1-9]")
                 .containsPattern("snapshot_gateway_listings_total\\{cache=\"hit\",provider=\"alibaba-ecs\"[^}]*} [1-9]")
