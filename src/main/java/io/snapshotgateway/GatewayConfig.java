@@ -93,6 +93,11 @@ public interface GatewayConfig {
         @WithDefault("200")
         int maxPages();
 
+        /** Largest vendor response accepted (a page of 100 snapshots is about 100 KB). Default 8M. */
+        @WithName("max-response-bytes")
+        @WithDefault("8M")
+        io.quarkus.runtime.configuration.MemorySize maxResponseBytes();
+
         /** How long one vendor call may take. Default 10s. */
         @WithDefault("10s")
         Duration timeout();

@@ -22,6 +22,8 @@ import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.aggregation.ListingResult;
 import io.snapshotgateway.aggregation.Summary;
 import io.snapshotgateway.inventory.ScopeView;
+import io.snapshotgateway.protection.BreakerState;
+import io.snapshotgateway.protection.ScopeBreakers;
 
 /**
  * Answers rendered once and sent many times. The key is the query, the page position and the stamps of the scopes'
@@ -38,6 +40,7 @@ public class RenderedPages {
     private final ObjectWriter statusesWriter;
     private final Counter reused;
     private final Counter rendered;
+    private final ScopeBreakers breakers;
 
     /** What an answer depends on: the query, where the page starts, and the stamps of the scopes' views. */
     record Key(String kind, String queryDigest, int limit, String pageToken, String stamp) {
@@ -54,8 +57,9 @@ public class RenderedPages {
         }
     }
 
-    public RenderedPages(GatewayConfig config, ObjectMapper json, MeterRegistry metrics) {
+    public RenderedPages(GatewayConfig config, ObjectMapper json, MeterRegistry metrics, ScopeBreakers breakers) {
         this.json = json;
+        this.breakers = breakers;
         this.statusesWriter = json.writerFor(json.getTypeFactory().constructCollectionType(List.class,
                 SourceStatus.class));
         this.cache = Caffeine.newBuilder()
@@ -89,20 +93,27 @@ public class RenderedPages {
             return Response.notModified().header(HttpHeaders.ETAG, page.etag).build();
         }
         boolean gzip = GzipBodies.accepted(acceptEncoding);
-        byte[] tail = page.tail(tailState(views),
-                () -> bytes(statusesWriter, SourceStatuses.current(page.sources, views)));
+        List<BreakerState> breakerStates = new java.util.ArrayList<>(views.size());
+        views.forEach(v -> breakerStates.add(breakers.state(v.scope())));
+        byte[] tail = page.tail(tailState(views, breakerStates),
+                () -> bytes(statusesWriter, SourceStatuses.current(page.sources, views, breakerStates)));
         Response.ResponseBuilder response = Response.ok(page.body(tail, gzip), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, page.etag)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").build() : response.build();
     }
 
-    /** What of the views a page's {@code sources[]} shows besides its rendering: each scope's cache state and age. */
-    private static long[] tailState(List<ScopeView> views) {
+    /**
+     * What of the views a page's {@code sources[]} shows besides its rendering: each scope's cache state, age and
+     * breaker state.
+     */
+    private static long[] tailState(List<ScopeView> views, List<BreakerState> breakerStates) {
         long[] state = new long[views.size()];
         for (int i = 0; i < state.length; i++) {
-            state[i] = views.get(i) instanceof ScopeView.Served s ? ((long) s.cache().ordinal() << 48) | s.ageSeconds()
-                    : -1;
+            long breaker = (long) breakerStates.get(i).ordinal() << 56;
+            state[i] = breaker | (views.get(i) instanceof ScopeView.Served s
+                    ? ((long) s.cache().ordinal() << 48) | s.ageSeconds()
+                    : 0xFFFF_FFFF_FFFFL);
         }
         return state;
     }

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import io.snapshotgateway.aggregation.SourceOutcome;
 import io.snapshotgateway.inventory.ScopeView;
+import io.snapshotgateway.protection.BreakerState;
 import io.snapshotgateway.problem.Problem;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.problem.SourceProblem;
@@ -31,26 +32,27 @@ final class SourceStatuses {
         Boolean missed = outcome.missedEarlierPages() ? Boolean.TRUE : null;
         if (outcome instanceof SourceOutcome.Listed l) {
             return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "ok", l.matched(),
-                    l.cache(), l.ageSeconds(), missed, l.problem().map(f -> problem(s, f)).orElse(null));
+                    l.cache(), l.ageSeconds(), null, missed, l.problem().map(f -> problem(s, f)).orElse(null));
         }
         SourceOutcome.Failed f = (SourceOutcome.Failed) outcome;
         return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "failed", null, null, null,
-                missed, problem(s, f.failure()));
+                null, missed, problem(s, f.failure()));
     }
 
     /**
      * The entries of a page rendered earlier for the same scope views, with this request's cache state and age: the
      * rest cannot differ, since the views' stamps were equal.
      */
-    static List<SourceStatus> current(List<SourceStatus> rendered, List<ScopeView> views) {
+    static List<SourceStatus> current(List<SourceStatus> rendered, List<ScopeView> views,
+            List<BreakerState> breakers) {
         List<SourceStatus> statuses = new ArrayList<>(rendered.size());
         for (int i = 0; i < rendered.size(); i++) {
             SourceStatus s = rendered.get(i);
-            if (views.get(i) instanceof ScopeView.Served served) {
-                s = new SourceStatus(s.source(), s.provider(), s.region(), s.projectId(), s.status(),
-                        s.snapshotCount(), served.cache(), served.ageSeconds(), s.missedEarlierPages(), s.problem());
-            }
-            statuses.add(s);
+            boolean served = views.get(i) instanceof ScopeView.Served;
+            statuses.add(new SourceStatus(s.source(), s.provider(), s.region(), s.projectId(), s.status(),
+                    s.snapshotCount(), served ? ((ScopeView.Served) views.get(i)).cache() : null,
+                    served ? ((ScopeView.Served) views.get(i)).ageSeconds() : null, breakers.get(i),
+                    s.missedEarlierPages(), s.problem()));
         }
         return statuses;
     }

@@ -1,6 +1,7 @@
 package io.snapshotgateway.inventory;
 
 import io.snapshotgateway.limits.TokenBucket;
+import io.snapshotgateway.protection.ScopeBreakers;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -45,7 +46,11 @@ public class InstanceLookups {
     record Key(Scope scope, String instanceId) {
     }
 
-    public InstanceLookups(Instance<SnapshotProvider> adapters, InventoryConfig config, GatewayConfig gateway) {
+    private final ScopeBreakers breakers;
+
+    public InstanceLookups(Instance<SnapshotProvider> adapters, InventoryConfig config, GatewayConfig gateway,
+            ScopeBreakers breakers) {
+        this.breakers = breakers;
         adapters.forEach(a -> providers.put(a.provider(), a));
         this.config = config.instanceLookup();
         this.gateway = gateway;
@@ -88,7 +93,7 @@ public class InstanceLookups {
                             + "), which keeps the vendor account's quota for the inventories",
                     null, null, null, null, wait)));
         }
-        return adapter.listOfInstance(key.scope(), key.instanceId())
+        return breakers.guard(key.scope(), () -> adapter.listOfInstance(key.scope(), key.instanceId()))
                 .ifNoItem().after(gateway.fetch().listingTimeout()).failWith(() -> new UpstreamException(
                         UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT,
                                 "the instance lookup took longer than gateway.fetch.listing-timeout")))

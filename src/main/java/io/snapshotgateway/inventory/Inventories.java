@@ -33,6 +33,7 @@ import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.protection.ScopeBreakers;
 import io.snapshotgateway.provider.ConfiguredSources;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
@@ -70,6 +71,7 @@ public class Inventories {
     private final EntryEncoder encoder;
     private final SourceCredentials credentials;
     private final MeterRegistry metrics;
+    private final ScopeBreakers breakers;
     private final RefreshSchedule schedule;
     private final Duration listingTimeout;
     private final int concurrency;
@@ -77,7 +79,8 @@ public class Inventories {
 
     public Inventories(Instance<SnapshotProvider> adapters, ConfiguredSources sources, InventoryConfig config,
             GatewayConfig gateway, GatewayClock clock, EntryEncoder encoder, SourceCredentials credentials,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, ScopeBreakers breakers) {
+        this.breakers = breakers;
         adapters.forEach(a -> providers.put(a.provider(), a));
         config.providers().keySet().stream().filter(id -> Provider.fromId(id).isEmpty()).findFirst()
                 .ifPresent(id -> {
@@ -258,7 +261,7 @@ public class Inventories {
         Uni<List<Snapshot>> listing = provider == null
                 ? Uni.createFrom().failure(new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
                         "no adapter for provider " + scope.provider() + " in this build")))
-                : Uni.createFrom().deferred(() -> provider.list(scope));
+                : Uni.createFrom().deferred(() -> breakers.guard(scope, () -> provider.list(scope)));
         listing.ifNoItem().after(listingTimeout).failWith(() -> new UpstreamException(UpstreamFailure.of(
                 ProblemType.UPSTREAM_TIMEOUT, "the listing took longer than gateway.fetch.listing-timeout")))
                 // Encoding and sorting a large listing is CPU work: off the event loop.

@@ -62,6 +62,16 @@ public final class UpstreamFailures {
         return null;
     }
 
+    /** Whether the vendor reset or closed the connection before a whole answer arrived (a transient failure). */
+    public static boolean isDroppedConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ClosedChannelException || isConnectionReset(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isConnectionReset(Throwable t) {
         String m = t.getMessage();
         return m != null && (m.contains("Connection reset") || m.contains("Connection was closed")

@@ -64,8 +64,10 @@ class SourcesValidatorTests {
         assertThat(problems).containsExactlyInAnyOrder(
                 "gateway.sources.hw_prod.access-key-id (env GATEWAY_SOURCES__HW_PROD__ACCESS_KEY_ID): required",
                 "gateway.sources.hw_prod.access-key-secret (env GATEWAY_SOURCES__HW_PROD__ACCESS_KEY_SECRET): required",
-                "gateway.sources.hw_prod.endpoint (env GATEWAY_SOURCES__HW_PROD__ENDPOINT): must be an http(s) URL,"
-                        + " got ftp://{region}.example",
+                "gateway.sources.hw_prod.endpoint (env GATEWAY_SOURCES__HW_PROD__ENDPOINT): must be an http or https"
+                        + " URL (got ftp://{region}.example)",
+                "gateway.sources.hw_prod.project-ids (env GATEWAY_SOURCES__HW_PROD__PROJECT_IDS): the project id of"
+                        + " cn-north-4 must be 32 hex digits (Huawei IAM project id)",
                 "gateway.sources.hw_prod.project-ids (env GATEWAY_SOURCES__HW_PROD__PROJECT_IDS): 'cn-east-3' is not"
                         + " a region:project-id pair",
                 "gateway.sources.hw_prod.project-ids (env GATEWAY_SOURCES__HW_PROD__PROJECT_IDS): no project id for"
@@ -77,8 +79,8 @@ class SourcesValidatorTests {
         List<String> problems = SourcesValidator.problems(new ConfiguredSources(config(Map.of("prod",
                 ecs("cn-hangzhou", " cn-shanghai", "cn-hangzhou")))));
         assertThat(problems).containsExactlyInAnyOrder(
-                "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): ' cn-shanghai' is not a region id"
-                        + " (lowercase, digits, dashes)",
+                "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): ' cn-shanghai' is not a"
+                        + " alibaba-ecs region id (like cn-hangzhou or ap-southeast-1)",
                 "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): a region is listed twice");
     }
 
@@ -91,6 +93,9 @@ class SourcesValidatorTests {
             public int maxPages() { return 0; }
             public java.time.Duration timeout() { return java.time.Duration.ZERO; }
             public java.time.Duration listingTimeout() { return java.time.Duration.ofSeconds(30); }
+            public io.quarkus.runtime.configuration.MemorySize maxResponseBytes() {
+                return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1 << 20));
+            }
         };
         assertThat(SourcesValidator.problems(fetch)).containsExactlyInAnyOrder(
                 "gateway.fetch.timeout (env GATEWAY_FETCH_TIMEOUT): must be longer than 0",

@@ -25,6 +25,7 @@ import io.snapshotgateway.provider.VendorClients;
 import io.snapshotgateway.provider.AccessKey;
 import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV3SigningFilter;
+import io.snapshotgateway.protection.VendorCalls;
 
 /** Lists Alibaba ECS snapshots with DescribeSnapshots, walking every numbered page (the first, then the rest at once). */
 @ApplicationScoped
@@ -35,10 +36,13 @@ public class EcsSnapshotProvider implements SnapshotProvider {
     private final GatewayConfig config;
     private final ConfiguredSources sources;
     private final SourceCredentials credentials;
+    private final VendorCalls calls;
     private final Map<String, EcsApi> clients = new ConcurrentHashMap<>();
 
-    public EcsSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials) {
+    public EcsSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials,
+            VendorCalls calls) {
         this.config = config;
+        this.calls = calls;
         this.sources = sources;
         this.credentials = credentials;
     }
@@ -66,10 +70,11 @@ public class EcsSnapshotProvider implements SnapshotProvider {
 
     private Uni<List<Snapshot>> listInstance(Scope scope, String instanceId) {
         EcsApi api = client(scope);
+        VendorCalls.Listing listing = calls.listing(scope);
         int pageSize = Math.min(config.fetch().pageSize(), MAX_PAGE_SIZE);
-        return Paging.<EcsSnapshot> numbered(page -> api
+        return Paging.<EcsSnapshot> numbered(page -> listing.call(() -> api
                 .describeSnapshots(parameters(scope, instanceId, page + 1, pageSize))
-                .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new)
+                .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new))
                 .map(r -> new Paging.NumberedPage<>(r.items(), r.totalCount())),
                 pageSize, config.fetch().pageConcurrency(), config.fetch().maxPages())
                 .map(items -> Listings.distinctById(
@@ -94,7 +99,7 @@ public class EcsSnapshotProvider implements SnapshotProvider {
             AccessKey creds = credentials.accessKey(scope.source());
             return VendorClients.build(EcsApi.class,
                     Endpoints.resolve(source.endpoint(), scope.region(), EcsEndpoints.host(scope.region())),
-                    config.fetch().timeout(), new AlibabaV3SigningFilter(creds),
+                    config.fetch(), new AlibabaV3SigningFilter(creds),
                     new UpstreamErrorMapper(creds.secrets(), AlibabaErrors::toException));
         });
     }

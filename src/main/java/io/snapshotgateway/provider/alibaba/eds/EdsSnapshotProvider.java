@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.protection.VendorCalls;
 import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
@@ -37,8 +38,12 @@ public class EdsSnapshotProvider implements SnapshotProvider {
     private final SourceCredentials credentials;
     private final Map<String, EdsApi> clients = new ConcurrentHashMap<>();
 
-    public EdsSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials) {
+    private final VendorCalls calls;
+
+    public EdsSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials,
+            VendorCalls calls) {
         this.config = config;
+        this.calls = calls;
         this.sources = sources;
         this.credentials = credentials;
     }
@@ -51,9 +56,11 @@ public class EdsSnapshotProvider implements SnapshotProvider {
     @Override
     public Uni<List<Snapshot>> list(Scope scope) {
         EdsApi api = client(scope);
+        VendorCalls.Listing listing = calls.listing(scope);
         int maxResults = Math.min(config.fetch().pageSize(), MAX_RESULTS);
-        return Paging.<EdsSnapshot> tokened(token -> api.describeSnapshots(parameters(scope, token, maxResults))
-                .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new)
+        return Paging.<EdsSnapshot> tokened(token -> listing.call(() -> api
+                .describeSnapshots(parameters(scope, token, maxResults))
+                .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new))
                 .map(r -> new Paging.TokenPage<>(r.items(), r.nextToken())), config.fetch().maxPages())
                 .map(items -> Listings.distinctById(items.stream().map(s -> EdsSnapshotMapper.toSnapshot(scope, s)).toList()))
                 .onFailure().transform(UpstreamFailures::asUpstream);
@@ -75,7 +82,7 @@ public class EdsSnapshotProvider implements SnapshotProvider {
             return VendorClients.build(EdsApi.class,
                     Endpoints.resolve(sources.get(scope.source()).orElseThrow().endpoint(), scope.region(),
                             EdsEndpoints.host(scope.region())),
-                    config.fetch().timeout(), new AlibabaV1SigningFilter(key),
+                    config.fetch(), new AlibabaV1SigningFilter(key),
                     new UpstreamErrorMapper(key.secrets(), AlibabaErrors::toException));
         });
     }

@@ -28,6 +28,7 @@ import io.snapshotgateway.provider.UpstreamFailures;
 import io.snapshotgateway.provider.VendorClients;
 import io.snapshotgateway.provider.huawei.HuaweiErrors;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
+import io.snapshotgateway.protection.VendorCalls;
 
 /** Lists Huawei Cloud Workspace desktop snapshots of one project, walking every offset page. */
 @ApplicationScoped
@@ -40,10 +41,13 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
     private final GatewayConfig config;
     private final ConfiguredSources sources;
     private final SourceCredentials credentials;
+    private final VendorCalls calls;
     private final Map<String, WorkspaceApi> clients = new ConcurrentHashMap<>();
 
-    public WorkspaceSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials) {
+    public WorkspaceSnapshotProvider(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials,
+            VendorCalls calls) {
         this.config = config;
+        this.calls = calls;
         this.sources = sources;
         this.credentials = credentials;
     }
@@ -56,22 +60,23 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
     @Override
     public Uni<List<Snapshot>> list(Scope scope) {
         WorkspaceApi api = client(scope);
+        VendorCalls.Listing listing = calls.listing(scope);
         int limit = Math.min(config.fetch().pageSize(), MAX_LIMIT);
-        return Paging.<WorkspaceSnapshot> numbered(page -> page(api, scope, page * limit, limit),
+        return Paging.<WorkspaceSnapshot> numbered(page -> page(listing, api, scope, page * limit, limit),
                 limit, config.fetch().pageConcurrency(), config.fetch().maxPages())
                 .map(items -> items.stream().map(s -> WorkspaceSnapshotMapper.toSnapshot(scope, s)).toList())
                 .map(Listings::distinctById)
                 .onFailure().transform(UpstreamFailures::asUpstream);
     }
 
-    private Uni<Paging.NumberedPage<WorkspaceSnapshot>> page(WorkspaceApi api, Scope scope, int offset,
-            int limit) {
+    private Uni<Paging.NumberedPage<WorkspaceSnapshot>> page(VendorCalls.Listing listing, WorkspaceApi api,
+            Scope scope, int offset, int limit) {
         if (offset > MAX_OFFSET) {
             return Uni.createFrom().failure(new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
                     "the listing is longer than Workspace can page through (offset above " + MAX_OFFSET + ")")));
         }
-        return api.listSnapshots(scope.projectId(), parameters(offset, limit))
-                .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new)
+        return listing.call(() -> api.listSnapshots(scope.projectId(), parameters(offset, limit))
+                .ifNoItem().after(config.fetch().timeout()).failWith(TimeoutException::new))
                 .map(r -> new Paging.NumberedPage<>(r.items(), r.totalCount()));
     }
 
@@ -92,7 +97,7 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
             AccessKey creds = credentials.accessKey(scope.source());
             return VendorClients.build(WorkspaceApi.class,
                     Endpoints.resolve(source.endpoint(), scope.region(), WorkspaceEndpoints.host(scope.region())),
-                    config.fetch().timeout(), new HuaweiSigningFilter(creds, scope.projectId()),
+                    config.fetch(), new HuaweiSigningFilter(creds, scope.projectId()),
                     new UpstreamErrorMapper(creds.secrets(), HuaweiErrors::toException));
         });
     }
