@@ -24,8 +24,22 @@ public class FaultRoutes implements SimulatorRoutes {
         this.faults = faults;
     }
 
+    /** Longest latency the endpoint sets: a typo must not hang every vendor call for an hour. */
+    static final Duration MAX_LATENCY = Duration.ofSeconds(60);
+
     @Override
     public void mount(Router router) {
+        if (io.quarkus.runtime.configuration.ConfigUtils.getProfiles().contains("prod")) {
+            return; // a simulator in prod is a mistake; its switches must not be one more
+        }
+        // Loopback only, whatever address the simulator listens on: it changes what the gateway sees.
+        router.route("/_simulator/faults").handler(ctx -> {
+            if (ctx.request().remoteAddress() == null || !isLoopback(ctx.request().remoteAddress().host())) {
+                refuse(ctx, 403, "the fault endpoint answers loopback callers only");
+                return;
+            }
+            ctx.next();
+        });
         router.get("/_simulator/faults").handler(this::list);
         router.post("/_simulator/faults").handler(this::set);
         router.delete("/_simulator/faults").handler(ctx -> {
@@ -46,14 +60,29 @@ public class FaultRoutes implements SimulatorRoutes {
         } catch (NumberFormatException e) {
             delay = null;
         }
-        if (provider == null || parsed == null || delay == null) {
-            ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
-                    .end("provider (required), region (default *), fault (none, throttle, server-error, malformed, "
-                            + "html, no-answer) and latency (e.g. 300ms) please\n");
+        boolean knownProvider = provider != null && io.snapshotgateway.Provider.fromId(provider).isPresent();
+        boolean knownRegion = "*".equals(region) || (knownProvider
+                && io.snapshotgateway.Provider.fromId(provider).get().regionPattern().matcher(region).matches());
+        boolean boundedLatency = delay != null && !delay.isNegative() && delay.compareTo(MAX_LATENCY) <= 0;
+        if (!knownProvider || !knownRegion || parsed == null || !boundedLatency) {
+            refuse(ctx, 400, "provider (alibaba-ecs, alibaba-eds or huawei-workspace), region (a region id, default "
+                    + "*), fault (none, throttle, server-error, malformed, html, no-answer) and latency (0 to "
+                    + MAX_LATENCY.toSeconds() + " s, e.g. 300ms) please");
             return;
         }
         faults.set(provider, region, new Fault(parsed, delay));
         list(ctx);
+    }
+
+    private static boolean isLoopback(String host) {
+        return "127.0.0.1".equals(host) || "::1".equals(host) || "0:0:0:0:0:0:0:1".equals(host)
+                || host.startsWith("127.");
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String detail) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end(new JsonObject().put("title", status == 403 ? "Forbidden" : "Invalid fault")
+                        .put("status", status).put("detail", detail).encode());
     }
 
     private void list(RoutingContext ctx) {

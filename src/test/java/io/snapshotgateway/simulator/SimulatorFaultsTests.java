@@ -128,9 +128,16 @@ class SimulatorFaultsTests {
 
     @Test
     @Order(5)
-    void refusesAnUnknownFault() {
-        given().baseUri("http://127.0.0.1").port(simulator.port()).queryParam("provider", "alibaba-ecs")
-                .queryParam("fault", "meteor").post("/_simulator/faults").then().statusCode(400);
+    void refusesAnUnknownFaultProviderRegionOrAnUnboundedLatency() {
+        for (String[] bad : new String[][] { { "alibaba-ecs", "*", "meteor", "0ms" }, { "gcp", "*", "throttle", "0ms" },
+                { "alibaba-ecs", "../x", "throttle", "0ms" }, { "alibaba-ecs", "*", "throttle", "-5ms" },
+                { "alibaba-ecs", "*", "throttle", "61s" }, { "huawei-workspace", "cn-north", "throttle", "0ms" } }) {
+            given().baseUri("http://127.0.0.1").port(simulator.port()).queryParam("provider", bad[0])
+                    .queryParam("region", bad[1]).queryParam("fault", bad[2]).queryParam("latency", bad[3])
+                    .post("/_simulator/faults").then().statusCode(400).contentType("application/problem+json");
+        }
+        given().baseUri("http://127.0.0.1").port(simulator.port()).get("/_simulator/faults").then().statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     private void inject(String provider, String region, String fault, String latency) {
