@@ -156,14 +156,16 @@ start_sim() {
     local name=$1 n=$2 latency=${3:-} http_port logfile=$WORK/sim-$1.log
     alloc_port; http_port=$PORT
     alloc_port; SIM_PORT=$PORT
+    local mgmt_port; alloc_port; mgmt_port=$PORT
     local opts=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$http_port"
+        -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$mgmt_port"
         -Dsimulator.enabled=true -Dsimulator.host=127.0.0.1 -Dsimulator.port="$SIM_PORT"
         -Dsimulator.snapshots-per-region="$n")
     [[ -z $latency ]] || opts+=(-Dsimulator.latency="$latency")
     log "simulator '$name': N=$n${latency:+ latency $latency} on 127.0.0.1:$SIM_PORT"
     launch "$logfile" java "${opts[@]}" -jar "$BENCH_JAR"
     SIM_PID=$LAUNCHED_PID
-    wait_http "http://127.0.0.1:$http_port/q/health/ready" "$SIM_PID" "$logfile" "simulator '$name'" ||
+    wait_http "http://127.0.0.1:$mgmt_port/q/health/ready" "$SIM_PID" "$logfile" "simulator '$name'" ||
         fail_process "simulator '$name' exited during startup" "$logfile"
     wait_http "http://127.0.0.1:$SIM_PORT/_simulator/faults" "$SIM_PID" "$logfile" "simulator '$name'" ||
         fail_process "simulator '$name' exited during startup" "$logfile"
@@ -182,8 +184,12 @@ start_gateway() {
     GW_LOG=$WORK/gateway-$name.log
     alloc_port; GW_PORT=$PORT
     GW=http://127.0.0.1:$GW_PORT
+    alloc_port; GW_MGMT=http://127.0.0.1:$PORT
+    # The simulator is no vendor account: its call budget is lifted so that listings are paced by the simulator alone.
     local cmd=(java -XX:+ExitOnOutOfMemoryError $BENCH_GATEWAY_JAVA_OPTS $jvm_opts
         -Dquarkus.profile=demo -Dsimulator.enabled=false -Dsimulator.port="$SIM_PORT"
+        -Dgateway.protection.call-budget.calls-per-second=100000 -Dgateway.protection.call-budget.burst=100000
+        -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="${GW_MGMT##*:}"
         -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$GW_PORT")
     [[ $OPTIONAL_SETTINGS_SUPPORTED == 0 ]] || cmd+=($optional)
     log "gateway '$name' on $GW: ${cmd[*]:1}"
@@ -191,7 +197,7 @@ start_gateway() {
     t0=$(now_ms)
     launch "$GW_LOG" "${cmd[@]}" -jar "$BENCH_JAR"
     GW_PID=$LAUNCHED_PID
-    if ! wait_http "$GW/q/health/ready" "$GW_PID" "$GW_LOG" "gateway '$name'"; then
+    if ! wait_http "$GW_MGMT/q/health/ready" "$GW_PID" "$GW_LOG" "gateway '$name'"; then
         if [[ -n $optional && $OPTIONAL_SETTINGS_SUPPORTED == 1 ]] &&
             grep -q 'SRCFG00050: gateway\.inventory\.[a-z-]* in SysPropConfigSource does not map' "$GW_LOG"; then
             NOTES+=("This jar does not know the gateway.inventory.* settings (startup refused them): gateways ran without them.")
@@ -222,7 +228,7 @@ start_gateway() {
 
 # ---------------------------------------------------------------- measurements --------------------------------
 metric() { # NAME: sum of the series of NAME on the current gateway, or n/a
-    curl -s --max-time 10 "$GW/q/metrics" 2>/dev/null | $PY metric "$1" || echo n/a
+    curl -s --max-time 10 "$GW_MGMT/q/metrics" 2>/dev/null | $PY metric "$1" || echo n/a
 }
 
 # heap_after_gc PID: full GC, then HEAP_B (used heap per jstat -gc) and LIVE_B (GC.class_histogram total bytes).
@@ -546,7 +552,7 @@ phase_mid() {
         local heap_before=$HEAP_B live_before=$LIVE_B
         distinct_run 2 "$BENCH_MID_N"
         local alive=no
-        if kill -0 "$GW_PID" 2>/dev/null && curl -fs -o /dev/null --max-time 10 "$GW/q/health/ready" &&
+        if kill -0 "$GW_PID" 2>/dev/null && curl -fs -o /dev/null --max-time 10 "$GW_MGMT/q/health/ready" &&
             ! grep -q OutOfMemoryError "$GW_LOG"; then
             alive=yes
             heap_after_gc "$GW_PID"
