@@ -36,10 +36,10 @@ class SnapshotResourceIT {
                 .body("errors.parameter", containsInAnyOrder("limit", "sort"));
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health/live", management = true)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
     java.net.URL live;
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health/ready", management = true)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
     java.net.URL ready;
 
     @Test
