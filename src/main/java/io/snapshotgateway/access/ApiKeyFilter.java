@@ -64,6 +64,7 @@ public class ApiKeyFilter {
             return Optional.empty();
         }
         String path = context.normalizedPath();
+        String logged = io.snapshotgateway.problem.LogValues.of(path);
         Presented presented = presented(headers);
         Optional<ApiKey> key = presented.key() == null ? Optional.empty() : keys.find(presented.key());
         if (key.isEmpty()) {
@@ -71,7 +72,7 @@ public class ApiKeyFilter {
             String detail = presented.problem() != null ? presented.problem()
                     : presented.key() == null ? "No API key: send Authorization: Bearer <key> or X-API-Key: <key>"
                             : "The API key is not one this gateway knows";
-            Log.debugf("401 on %s: %s", path, detail);
+            Log.debugf("401 on %s: %s", logged, detail);
             // RFC 6750: no error code when no key was sent at all
             String challenge = presented.problem() != null ? CHALLENGE + ", error=\"invalid_request\""
                     : presented.key() == null ? CHALLENGE : CHALLENGE + ", error=\"invalid_token\"";
@@ -84,7 +85,7 @@ public class ApiKeyFilter {
         if (!wait.isZero()) {
             count(admitted.name(), "rate_limited");
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            Log.debugf("429 on %s for key %s: retry in %d s", path, admitted.name(), seconds);
+            Log.debugf("429 on %s for key %s: retry in %d s", logged, admitted.name(), seconds);
             return Optional.of(ProblemResponses.of(Problem.of(ProblemType.TOO_MANY_REQUESTS, "API key '"
                     + admitted.name() + "' made more than gateway.auth.rate-limit allows; retry in " + seconds + " s",
                     path), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds))));

@@ -133,11 +133,4 @@ public class ApiKeys {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
-
-    /** Keys by name, for tests and metrics. */
-    Map<String, ApiKey> byName() {
-        Map<String, ApiKey> byName = new TreeMap<>();
-        keys.forEach(k -> byName.put(k.name(), k));
-        return byName;
-    }
 }

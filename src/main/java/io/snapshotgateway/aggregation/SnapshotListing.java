@@ -25,6 +25,8 @@ import io.snapshotgateway.provider.UpstreamFailures;
  * Answers listing and summary queries from the scopes' inventories: which scopes a query selects, where its page
  * starts (page tokens are issued and checked here), and the page or summary itself.
  */
+// Built at start-up, so that a missing page-token key fails the start, not the first request.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class SnapshotListing {
     private final SourceCatalog catalog;
@@ -55,10 +57,6 @@ public class SnapshotListing {
                     + "be at least " + MIN_CURSOR_KEY_LENGTH + " characters (e.g. openssl rand -base64 32)");
         }
         return key;
-    }
-
-    /** Observed only so that the bean, and with it the page-token key check, is built at start-up. */
-    void checkAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
     }
 
     /**

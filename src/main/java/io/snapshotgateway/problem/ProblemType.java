@@ -14,7 +14,7 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429,
             "The API key made more requests than gateway.auth.rate-limit allows. Retry after the number of seconds in Retry-After."),
     NOT_FOUND("not-found", "Not found", 404,
-            "No resource lives at this path. The gateway serves GET /snapshots, /q/health/* and /q/openapi."),
+            "No resource lives at this path. The gateway serves GET /snapshots, /snapshots/summary and /q/openapi; health and metrics are on the management port."),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405,
             "The resource exists but does not answer this HTTP method; the Allow header lists those it does."),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406,

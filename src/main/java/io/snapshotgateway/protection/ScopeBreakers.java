@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -32,9 +31,6 @@ import io.snapshotgateway.provider.UpstreamFailures;
  */
 @ApplicationScoped
 public class ScopeBreakers {
-    private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
-    };
-
     private final Map<Scope, Breaker> breakers = new ConcurrentHashMap<>();
     private final List<Meter> gauges = new ArrayList<>();
     private final ProtectionConfig.Breaker config;
@@ -70,11 +66,9 @@ public class ScopeBreakers {
      * {@code call} through the scope's breaker: refused at once, as an {@link UpstreamException} naming the failure
      * that opened it, while the breaker is open.
      */
-    @SuppressWarnings("unchecked")
     public <T> Uni<T> guard(Scope scope, Supplier<Uni<T>> call) {
         Breaker breaker = breaker(scope);
-        Uni<Object> guarded = breaker.guard.get(() -> (Uni<Object>) call.get(), UNI);
-        return (Uni<T>) guarded.onFailure().invoke(f -> UpstreamFailures.recognize(f)
+        return UniGuards.get(breaker.guard, call).onFailure().invoke(f -> UpstreamFailures.recognize(f)
                 .ifPresent(known -> breaker.lastFailure = known))
                 .onFailure(org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException.class::isInstance)
                 .transform(open -> new UpstreamException(refusal(breaker)));

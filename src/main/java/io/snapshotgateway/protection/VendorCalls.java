@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,9 +31,6 @@ import io.snapshotgateway.provider.Scope;
  */
 @ApplicationScoped
 public class VendorCalls {
-    private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
-    };
-
     private final ProtectionConfig config;
     private final Duration listingTimeout;
     private final MeterRegistry metrics;
@@ -95,19 +91,18 @@ public class VendorCalls {
             }));
         }
 
-        @SuppressWarnings("unchecked")
         private <T> Uni<T> paced(Supplier<Uni<T>> call) {
             Duration wait = limits.budget().reserve(System.nanoTime(), untilDeadline());
             if (wait == null) {
                 limits.refused().increment();
                 return Uni.createFrom().failure(new CallBudgetSpent(source));
             }
-            Uni<Object> bounded = limits.bulkhead().get(() -> {
+            Uni<T> bounded = UniGuards.get(limits.bulkhead(), () -> {
                 limits.calls().increment();
-                return (Uni<Object>) call.get();
-            }, UNI);
-            return (Uni<T>) (wait.isZero() ? bounded : Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .onItem().transformToUni(ignored -> bounded));
+                return call.get();
+            });
+            return wait.isZero() ? bounded
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(wait).onItem().transformToUni(i -> bounded);
         }
 
         private Duration untilDeadline() {
