@@ -151,7 +151,8 @@ wait_http() {
     done
 }
 
-# start_sim NAME N [LATENCY_SPEC]: a simulator-only process; sets SIM_PID, SIM_PORT.
+# start_sim NAME N [LATENCY_SPEC]: a simulator-only process; sets SIM_PID, SIM_PORT. Not in the prod profile: there
+# the simulator's fault endpoint is not mounted.
 start_sim() {
     local name=$1 n=$2 latency=${3:-} http_port logfile=$WORK/sim-$1.log
     alloc_port; http_port=$PORT
@@ -159,6 +160,8 @@ start_sim() {
     local mgmt_port; alloc_port; mgmt_port=$PORT
     local opts=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$http_port"
         -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$mgmt_port"
+        -Dquarkus.profile=bench-simulator -Dgateway.auth.enabled=false
+        -Dgateway.cursor.key=bench-simulator-process-only
         -Dsimulator.enabled=true -Dsimulator.host=127.0.0.1 -Dsimulator.port="$SIM_PORT"
         -Dsimulator.snapshots-per-region="$n")
     [[ -z $latency ]] || opts+=(-Dsimulator.latency="$latency")
