@@ -183,8 +183,20 @@ public class Inventories {
         return started;
     }
 
-    /** Forgets every inventory and schedule, as at start. For tests: nothing in the gateway calls it. */
+    /**
+     * Forgets every inventory and schedule, as at start, once the listings under way have ended (else one of them
+     * would call the vendor after the reset and count against the next test). For tests: nothing in the gateway calls
+     * it, and it blocks the calling (test) thread.
+     */
     public void reset() {
+        try {
+            CompletableFuture.allOf(refreshing.values().toArray(CompletableFuture[]::new))
+                    .get(listingTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a listing that never ends is the test's failure to report, not reset's
+        }
         refreshing.clear();
         usedBytes.set(0);
         states = freshStates();
