@@ -1,7 +1,11 @@
 package io.snapshotgateway;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,16 @@ class ArchitectureTests {
         noClasses().that().resideInAnyPackage("..problem..")
                 .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..inventory..",
                         "..provider..", "..simulator..")
+                .check(CLASSES);
+    }
+
+    /** ProblemMappers answers every JAX-RS 405 with Allow: GET, HEAD, OPTIONS: true while every resource only reads. */
+    @Test
+    void everyPublicResourceOnlyReads() {
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("..provider..")
+                .and().arePublic()
+                .should().beAnnotatedWith(GET.class)
                 .check(CLASSES);
     }
 }

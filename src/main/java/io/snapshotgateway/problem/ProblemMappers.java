@@ -2,7 +2,6 @@ package io.snapshotgateway.problem;
 
 import java.util.Map;
 
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +13,11 @@ import io.quarkus.logging.Log;
 
 /** The one place where exceptions on the HTTP edge become problem documents. */
 public class ProblemMappers {
+    /**
+     * What every public resource answers: they are all {@code @GET} (ArchitectureTests), and RESTEasy adds HEAD and
+     * OPTIONS. RESTEasy's 405 carries no Allow of its own.
+     */
+    static final String READ_ONLY = "GET, HEAD, OPTIONS";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -41,8 +45,9 @@ public class ProblemMappers {
         };
         Log.debugf("%d %s on %s", status, type.uri(), LogValues.of(path(uri)));
         Problem problem = Problem.of(type, detailFor(type, status), path(uri));
-        if (e instanceof NotAllowedException && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
-            return ProblemResponses.of(problem, Map.of(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)));
+        if (status == 405) {
+            String allow = e.getResponse() == null ? null : e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            return ProblemResponses.of(problem, Map.of(HttpHeaders.ALLOW, allow == null ? READ_ONLY : allow));
         }
         return ProblemResponses.of(problem);
     }
