@@ -34,12 +34,38 @@ public class ProblemWriter {
         });
     }
 
+    /**
+     * Lets every problem document be compressed like other JSON. Quarkus marks each response {@code Content-Encoding:
+     * identity} (not to be compressed) and lifts the mark for the media types of quarkus.http.compress-media-types
+     * only in its own route handlers and RESTEasy's resource answers, not for exception-mapped answers nor for plain
+     * router handlers. This lifts it for problem documents wherever they come from.
+     */
+    void compressProblems(Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            ctx.addHeadersEndHandler(v -> compressible(ctx));
+            ctx.next();
+        });
+    }
+
+    private static void compressible(RoutingContext ctx) {
+        String type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.startsWith(Problem.MEDIA_TYPE)
+                && "identity".equals(ctx.response().headers().get(HttpHeaders.CONTENT_ENCODING))) {
+            ctx.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
+            if (!ctx.response().headers().contains(HttpHeaders.VARY)) {
+                ctx.response().headers().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            }
+        }
+    }
+
     public void send(RoutingContext ctx, Problem problem) {
         if (ctx.response().headWritten()) {
             ctx.response().end();
             return;
         }
         try {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            compressible(ctx);
             ctx.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));

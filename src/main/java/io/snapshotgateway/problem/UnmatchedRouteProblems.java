@@ -18,6 +18,7 @@ public class UnmatchedRouteProblems {
     }
 
     void install(@Observes Router router) {
+        writer.compressProblems(router);
         router.route().order(Integer.MAX_VALUE).handler(ctx -> writer.send(ctx, Problem.of(ProblemType.NOT_FOUND,
                 "No resource at this path", ctx.normalizedPath())));
         writer.installErrorHandlers(router);
