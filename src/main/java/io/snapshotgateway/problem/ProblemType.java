@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", "Invalid request parameter", 400,
             "A query parameter or page token was not valid. The `errors` array names every bad parameter and why."),
+    MALFORMED_REQUEST("malformed-request", "Malformed request", 400,
+            "The HTTP request itself could not be read: a character in the request target that must be percent-encoded, a % not followed by two hexadecimal digits, no Host header, or a target that is not a path. `detail` says which."),
     UNAUTHORIZED("unauthorized", "Unauthorized", 401,
             "The request carried no API key, or one the gateway does not know."),
     FORBIDDEN("forbidden", "Forbidden", 403,
