@@ -36,6 +36,23 @@ class SnapshotResourceIT {
                 .body("errors.parameter", containsInAnyOrder("limit", "sort"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
+    /** GatewayMain turned Quarkus's own target check off, so a bad escape reaches the gateway's router. */
+    @Test
+    void demoJarAnswersAProblemForAMalformedTarget() throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /snapshots?name=%zz HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(answer).startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"type\":\"/problems/malformed-request\"");
+        }
+    }
+
     @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
     java.net.URL live;
 
