@@ -21,17 +21,40 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LogCapture extends Handler implements BeforeEachCallback, AfterEachCallback {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Logger debugged;
+    private Level levelBefore;
+
+    /** Captures what the application logs at its configured levels. */
+    public LogCapture() {
+        this(null);
+    }
+
+    private LogCapture(String debugCategory) {
+        this.debugged = debugCategory == null ? null : Logger.getLogger(debugCategory);
+    }
+
+    /** Also turns on DEBUG for {@code category} around each test, so that records logged at DEBUG are captured. */
+    public static LogCapture withDebug(String category) {
+        return new LogCapture(category);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         lines.clear();
         setLevel(Level.ALL);
+        if (debugged != null) {
+            levelBefore = debugged.getLevel();
+            debugged.setLevel(Level.FINE);
+        }
         Logger.getLogger("").addHandler(this);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         Logger.getLogger("").removeHandler(this);
+        if (debugged != null) {
+            debugged.setLevel(levelBefore);
+        }
     }
 
     public List<String> lines() {
