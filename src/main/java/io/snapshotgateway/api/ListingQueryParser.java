@@ -148,6 +148,9 @@ final class ListingQueryParser {
         if (shape != null) {
             values.stream().filter(v -> !shape.pattern().matcher(v).matches()).findFirst().ifPresent(v -> errors.add(
                     new ParameterError(name, "'" + LogValues.echo(v) + "' is not " + shape.description())));
+            // A value refused for its shape goes no further: checked against the configuration it would be
+            // reported again, and quoted there whole.
+            values.removeIf(v -> !shape.pattern().matcher(v).matches());
         }
         return values;
     }
