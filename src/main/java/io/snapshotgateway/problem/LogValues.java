@@ -31,11 +31,12 @@ public final class LogValues {
         StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 8);
         int shown = 0;
         for (int i = 0; i < value.length(); i++) {
-            if (shown >= max) {
+            char c = value.charAt(i);
+            // the cut falls between characters: a pair of UTF-16 units (an emoji, say) is never split
+            if (shown >= max || shown == max - 1 && Character.isHighSurrogate(c) && i + 1 < value.length()) {
                 out.append("…(").append(value.length() - i).append(" more)");
                 break;
             }
-            char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
                 out.append(switch (c) {
                     case '\r' -> "\\r";
