@@ -123,6 +123,28 @@ class ParameterShapeTests {
     }
 
     @Test
+    void aCapNeverCutsACharacterInTwo() {
+        // the 64th character is an emoji, two UTF-16 units: cut after the first, the answer could not be written
+        String emoji = "%F0%9F%98%80";
+        for (String query : List.of("region=" + "a".repeat(63) + emoji + "b", "a".repeat(63) + emoji + "b=1",
+                "status=" + "a".repeat(63) + emoji + "b", "status=" + "a".repeat(62) + emoji + "b")) {
+            Response response = raw("/snapshots?" + query);
+            response.then().statusCode(400).contentType("application/problem+json");
+            JsonPath problem = response.jsonPath();
+            String echoed = problem.getString("errors[0].parameter") + problem.getString("errors[0].reason")
+                    + problem.getString("detail");
+            assertThat(echoed).contains("a".repeat(62)).doesNotContain("\uFFFD");
+            for (int i = 0; i < echoed.length(); i++) {
+                char c = echoed.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) ? i + 1 < echoed.length()
+                        && Character.isLowSurrogate(echoed.charAt(i + 1))
+                        : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(echoed.charAt(i - 1));
+                assertThat(paired).as("UTF-16 unit %d of %s is half a character", i, query).isTrue();
+            }
+        }
+    }
+
+    @Test
     void nothingACallerSendsStartsALogLine() {
         String forgedName = "x%0d%0aERROR%20%5Bio.snapshotgateway%5D%20forged%3Dtrue";
         Response response = raw("/snapshots?" + forgedName + "=1&name=%00&instance_id=i-1%0a2"
