@@ -51,8 +51,8 @@ public class SourcesValidator {
                 problems.add(key(sources, name, "regions") + ": at least one region id is required");
             }
             s.regions().stream().filter(r -> !r.isBlank() && !s.provider().regionPattern().matcher(r).matches())
-                    .forEach(r -> problems.add(key(sources, name, "regions") + ": '" + r + "' is not a "
-                            + s.provider().id() + " region id (" + s.provider().regionPatternDescription() + ")"));
+                    .forEach(r -> problems.add(key(sources, name, "regions") + ": '" + r + "' is not a region id "
+                            + "of " + s.provider().id() + " (" + s.provider().regionPatternDescription() + ")"));
             if (s.regions().stream().distinct().count() < s.regions().size()) {
                 problems.add(key(sources, name, "regions") + ": a region is listed twice");
             }

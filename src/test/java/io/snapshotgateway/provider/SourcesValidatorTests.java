@@ -79,8 +79,8 @@ class SourcesValidatorTests {
         List<String> problems = SourcesValidator.problems(new ConfiguredSources(config(Map.of("prod",
                 ecs("cn-hangzhou", " cn-shanghai", "cn-hangzhou")))));
         assertThat(problems).containsExactlyInAnyOrder(
-                "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): ' cn-shanghai' is not a"
-                        + " alibaba-ecs region id (like cn-hangzhou or ap-southeast-1)",
+                "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): ' cn-shanghai' is not a region id"
+                        + " of alibaba-ecs (like cn-hangzhou or ap-southeast-1)",
                 "gateway.sources.prod.regions (env GATEWAY_SOURCES_PROD_REGIONS): a region is listed twice");
     }
 
@@ -120,5 +120,88 @@ class SourcesValidatorTests {
         ConfiguredSources sources = new ConfiguredSources(config(Map.of("hw", hw)));
         assertThat(sources.projectId("hw", "cn-north-4")).contains("0123abcd");
         assertThat(sources.projectId("hw", "ap-southeast-1")).isEmpty();
+    }
+
+    static Source ecsAt(String endpoint) {
+        return new Source(Provider.ALIBABA_ECS, List.of("cn-hangzhou"), Optional.empty(), Optional.of("ak"),
+                Optional.of("sk"), Optional.empty(), Optional.of(endpoint));
+    }
+
+    static Source huawei(List<String> regions, List<String> projectIds) {
+        return new Source(Provider.HUAWEI_WORKSPACE, regions, Optional.of(projectIds), Optional.of("ak"),
+                Optional.of("sk"), Optional.empty(), Optional.empty());
+    }
+
+    static List<String> problems(Source source) {
+        return SourcesValidator.problems(new ConfiguredSources(config(Map.of("prod", source))));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "https://ecs.{region}.aliyuncs.com",
+            "http://127.0.0.1:8089/{region}", "http://127.0.0.1:8089", "HTTPS://ecs.aliyuncs.com/",
+            "https://gw.example:8443/vendors/{region}/" })
+    void acceptsHttpEndpointsWithRegionInHostOrPath(String endpoint) {
+        assertThat(SourcesValidator.endpointProblem(endpoint)).isEmpty();
+        assertThat(problems(ecsAt(endpoint))).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "http://127.0.0.1:28090@evil.example/|user information",
+            "https://user:secret@ecs.aliyuncs.com/|user information",
+            "https://user@ecs.aliyuncs.com/|user information",
+            "ftp://ecs.aliyuncs.com/|http or https",
+            "file:///etc/passwd|http or https",
+            "ecs.aliyuncs.com|http or https",
+            "{region}://ecs.aliyuncs.com/|http or https",
+            "https://ecs.aliyuncs.com/?Action=Evil|query or a fragment",
+            "https://ecs.aliyuncs.com/#x|query or a fragment",
+            "http://127.0.0.1:{region}/|",
+            "https://ecs.aliyuncs.com/a/../b|'..'",
+            "https:///nohost|host",
+            "https://ecs.aliyuncs.com/a b|not a URL" })
+    void refusesEndpointsThatCouldSendCredentialsElsewhere(String endpoint, String why) {
+        assertThat(SourcesValidator.endpointProblem(endpoint)).hasValueSatisfying(problem -> assertThat(problem)
+                .contains(why == null ? "" : why));
+        assertThat(problems(ecsAt(endpoint))).singleElement().asString()
+                .startsWith("gateway.sources.prod.endpoint (env GATEWAY_SOURCES_PROD_ENDPOINT): ");
+    }
+
+    @Test
+    void theRefusalOfAnEndpointDoesNotPrintItsPassword() {
+        List<String> problems = problems(ecsAt("https://admin:s3cr3t-p4ss@ecs.aliyuncs.com/{region}"));
+        assertThat(problems).singleElement().asString().contains("user information")
+                .contains("https://***@ecs.aliyuncs.com/{region}").doesNotContain("s3cr3t", "admin");
+        assertThat(Endpoints.redacted("http://127.0.0.1:28090@evil.example/")).isEqualTo("http://***@evil.example/");
+        assertThat(Endpoints.redacted("https://ecs.aliyuncs.com/a@b")).isEqualTo("https://ecs.aliyuncs.com/a@b");
+    }
+
+    @Test
+    void regionIdsFollowEachVendorsShape() {
+        assertThat(problems(ecs("cn-hangzhou", "ap-southeast-1", "cn-shanghai-finance-1"))).isEmpty();
+        assertThat(problems(ecs("CN_x"))).singleElement().asString().contains("'CN_x' is not a region id of "
+                + "alibaba-ecs");
+        assertThat(problems(ecs("cn-hangzhou.evil.example"))).hasSize(1);
+        assertThat(problems(ecs("cn-hangzhou/../x"))).hasSize(1);
+        assertThat(Provider.ALIBABA_EDS.regionPattern().matcher("cn-hangzhou").matches()).isTrue();
+
+        String project = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
+        assertThat(problems(huawei(List.of("cn-north-4"), List.of("cn-north-4:" + project)))).isEmpty();
+        assertThat(problems(huawei(List.of("cn-north"), List.of("cn-north:" + project)))).singleElement()
+                .asString().contains("'cn-north' is not a region id of huawei-workspace (like cn-north-4");
+        assertThat(Provider.HUAWEI_WORKSPACE.regionPattern().matcher("ap-southeast-1").matches()).isTrue();
+        assertThat(Provider.HUAWEI_WORKSPACE.regionPattern().matcher("CN-NORTH-4").matches()).isFalse();
+    }
+
+    @Test
+    void huaweiProjectIdsAre32HexDigits() {
+        String good = "0A1B2C3D4E5F40718293a4b5c6d7e8f9";
+        assertThat(problems(huawei(List.of("cn-north-4"), List.of("cn-north-4:" + good)))).isEmpty();
+        for (String bad : List.of("0a1b2c3d4e5f40718293a4b5c6d7e8f", "0a1b2c3d4e5f40718293a4b5c6d7e8f90",
+                "0a1b2c3d4e5f40718293a4b5c6d7e8fg", "..%2F..%2Fadmin0a1b2c3d4e5f4071829", "0a1b2c3d-4e5f-4071-8293-a4b5")) {
+            assertThat(problems(huawei(List.of("cn-north-4"), List.of("cn-north-4:" + bad)))).as(bad)
+                    .containsExactly("gateway.sources.prod.project-ids (env GATEWAY_SOURCES_PROD_PROJECT_IDS): the"
+                            + " project id of cn-north-4 must be 32 hex digits (Huawei IAM project id)");
+        }
     }
 }
