@@ -42,14 +42,26 @@ public class ApiKeys {
         this.auth = auth;
         List<String> found = new ArrayList<>();
         List<ApiKey> parsed = new ArrayList<>();
-        new TreeMap<>(config.keys()).forEach((name, key) -> parse(name, key, sources, found).ifPresent(parsed::add));
+        // Checked first: each key's request budget is built from it, and a bucket refuses a rate it cannot keep.
+        if (!rateLimitValid(auth)) {
+            found.add("gateway.auth.rate-limit (env GATEWAY_AUTH_RATE_LIMIT_REQUESTS_PER_SECOND, "
+                    + "GATEWAY_AUTH_RATE_LIMIT_BURST): requests-per-second must be above 0 and burst at least 1");
+        }
+        Map<String, String> configuredAs = new TreeMap<>();
+        new TreeMap<>(config.keys()).forEach((configured, key) -> {
+            // as for sources: a name set from the environment arrives with dots for its dashes
+            String name = configured.replace('.', '-').replace('_', '-');
+            String other = configuredAs.putIfAbsent(name, configured);
+            if (other != null) {
+                found.add("gateway.api-keys." + other + " and gateway.api-keys." + configured + " both name the key '"
+                        + name + "' (dots and underscores in key names are read as dashes)");
+                return;
+            }
+            parse(configured, name, key, sources, found).ifPresent(parsed::add);
+        });
         if (auth.enabled() && config.keys().isEmpty()) {
             found.add("gateway.api-keys.<name>.sha256 (env GATEWAY_API_KEYS_<NAME>_SHA256): at least one API key is "
                     + "required while gateway.auth.enabled is true (README: \"API keys\")");
-        }
-        if (!(auth.rateLimit().requestsPerSecond() > 0) || auth.rateLimit().burst() < 1) {
-            found.add("gateway.auth.rate-limit (env GATEWAY_AUTH_RATE_LIMIT_REQUESTS_PER_SECOND, "
-                    + "GATEWAY_AUTH_RATE_LIMIT_BURST): requests-per-second must be above 0 and burst at least 1");
         }
         this.keys = List.copyOf(parsed);
         this.problems = List.copyOf(found);
@@ -86,10 +98,13 @@ public class ApiKeys {
         return Optional.ofNullable(match);
     }
 
-    private Optional<ApiKey> parse(String name, ApiKeysConfig.Key key, ConfiguredSources sources,
+    private Optional<ApiKey> parse(String configured, String name, ApiKeysConfig.Key key, ConfiguredSources sources,
             List<String> found) {
-        String prefix = "gateway.api-keys." + name;
-        String env = "GATEWAY_API_KEYS_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        String prefix = "gateway.api-keys." + configured;
+        // A name with a dash must be quoted in an environment variable (GATEWAY_API_KEYS__TEAM_ECS__SHA256, read as
+        // gateway.api-keys."team.ecs".sha256): GATEWAY_API_KEYS_TEAM_ECS_SHA256 would configure nothing at all.
+        String env = name.matches("[a-zA-Z0-9]+") ? "GATEWAY_API_KEYS_" + name.toUpperCase(Locale.ROOT) + "_"
+                : "GATEWAY_API_KEYS__" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "__";
         int before = found.size();
         if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             found.add(prefix + ": key names are 1 to 63 lowercase letters, digits and dashes (they appear in logs "
@@ -97,33 +112,37 @@ public class ApiKeys {
         }
         String hex = key.sha256().trim().toLowerCase(Locale.ROOT);
         if (!hex.matches("[0-9a-f]{64}")) {
-            found.add(prefix + ".sha256 (env " + env + "_SHA256): must be the SHA-256 of the key, 64 hex digits "
+            found.add(prefix + ".sha256 (env " + env + "SHA256): must be the SHA-256 of the key, 64 hex digits "
                     + "(README: \"API keys\")");
         }
         Set<Provider> providers = new LinkedHashSet<>();
         key.providers().orElse(List.of()).forEach(id -> Provider.fromId(id.trim()).ifPresentOrElse(providers::add,
-                () -> found.add(prefix + ".providers (env " + env + "_PROVIDERS): '" + id
+                () -> found.add(prefix + ".providers (env " + env + "PROVIDERS): '" + id
                         + "' is not a provider; known: alibaba-ecs, alibaba-eds, huawei-workspace")));
         Set<String> sourceNames = new LinkedHashSet<>();
         key.sources().orElse(List.of()).stream().map(String::trim).forEach(s -> {
             if (sources.get(s).isEmpty()) {
-                found.add(prefix + ".sources (env " + env + "_SOURCES): '" + s + "' is not a configured source");
+                found.add(prefix + ".sources (env " + env + "SOURCES): '" + s + "' is not a configured source");
             }
             sourceNames.add(s);
         });
         Set<String> regions = new LinkedHashSet<>();
         key.regions().orElse(List.of()).stream().map(String::trim).forEach(r -> {
             if (sources.scopes().stream().map(Scope::region).noneMatch(r::equals)) {
-                found.add(prefix + ".regions (env " + env + "_REGIONS): '" + r + "' is not a configured region");
+                found.add(prefix + ".regions (env " + env + "REGIONS): '" + r + "' is not a configured region");
             }
             regions.add(r);
         });
-        if (found.size() > before) {
+        if (found.size() > before || !rateLimitValid(auth)) {
             return Optional.empty();
         }
         Caller caller = new Caller(name, new Selection(providers, sourceNames, regions), key.noCache());
         return Optional.of(new ApiKey(name, HexFormat.of().parseHex(hex), caller, new TokenBucket(
                 auth.rateLimit().requestsPerSecond(), auth.rateLimit().burst(), System.nanoTime())));
+    }
+
+    private static boolean rateLimitValid(AuthConfig auth) {
+        return auth.rateLimit().requestsPerSecond() > 0 && auth.rateLimit().burst() >= 1;
     }
 
     static byte[] sha256(byte[] bytes) {
