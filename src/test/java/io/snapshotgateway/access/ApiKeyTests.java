@@ -178,6 +178,14 @@ class ApiKeyTests {
     }
 
     @Test
+    void aNameNoSourceCouldHaveIsRefusedForItsShapeAndNotQuotedWhole() {
+        String longName = "x".repeat(2000);
+        Response response = as(TEAM_ECS).get("/snapshots?source=" + longName);
+        response.then().statusCode(400).body("errors.parameter", org.hamcrest.Matchers.contains("source"));
+        assertThat(response.asString()).doesNotContain("x".repeat(100)).doesNotContain("sim-");
+    }
+
+    @Test
     void aPageTokenIsBoundToTheKeyItWasIssuedTo() {
         String query = "/snapshots?provider=alibaba-ecs&limit=5";
         String token = as(OPS).get(query).then().statusCode(200).extract().jsonPath().getString("next_page_token");
