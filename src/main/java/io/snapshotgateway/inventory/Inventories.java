@@ -122,7 +122,7 @@ public class Inventories {
         if (force) {
             CompletableFuture<Void> running = refreshing.get(scope);
             if (running == null && forcible(state, clock.now())) {
-                running = refresh(scope);
+                running = refresh(scope, s -> forcible(s, clock.now()));
             }
             if (running != null) {
                 return join(running).map(done -> counted(view(scope, ref.get(), CacheState.BYPASS)));
@@ -130,7 +130,7 @@ public class Inventories {
         } else if (state.inventory() == null && state.failure() == null) {
             // Never listed: wait for the first listing (the warm-up's, or one started here when refresh-ahead is off).
             CompletableFuture<Void> running = refreshing.get(scope);
-            return join(running != null ? running : refresh(scope))
+            return join(running != null ? running : refresh(scope, s -> s.inventory() == null && s.failure() == null))
                     .map(done -> counted(view(scope, ref.get(), CacheState.MISS)));
         }
         return Uni.createFrom().item(counted(view(scope, state, CacheState.HIT)));
@@ -176,7 +176,7 @@ public class Inventories {
                 break;
             }
             if (!refreshing.containsKey(e.getKey()) && !now.isBefore(e.getValue().get().nextRefreshAt())) {
-                refresh(e.getKey());
+                refresh(e.getKey(), s -> !now.isBefore(s.nextRefreshAt()));
                 started++;
             }
         }
@@ -259,14 +259,23 @@ public class Inventories {
         return view;
     }
 
-    /** Lists {@code scope} unless a listing of it is already running; either way returns the one running. */
-    private CompletableFuture<Void> refresh(Scope scope) {
+    /**
+     * Lists {@code scope} unless a listing of it is already running; either way returns the one running. Whether the
+     * listing is still wanted is asked again once this call owns the scope's slot: the caller looked at the state
+     * before, and a listing that ended in between (it publishes, then frees the slot) may have done the work already.
+     */
+    private CompletableFuture<Void> refresh(Scope scope, java.util.function.Predicate<ScopeState> stillWanted) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = refreshing.putIfAbsent(scope, mine);
         if (running != null) {
             return running;
         }
         AtomicReference<ScopeState> ref = states.get(scope);
+        if (!stillWanted.test(ref.get())) {
+            refreshing.remove(scope, mine);
+            mine.complete(null);
+            return mine;
+        }
         ref.updateAndGet(s -> s.attempted(clock.now()));
         SnapshotProvider provider = providers.get(scope.provider());
         long started = System.nanoTime();
