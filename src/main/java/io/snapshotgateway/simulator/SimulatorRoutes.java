@@ -1,8 +1,0 @@
-package io.snapshotgateway.simulator;
-
-import io.vertx.ext.web.Router;
-
-/** A simulated vendor API: mounts its routes, at the vendor's own paths, on the simulator's router. */
-public interface SimulatorRoutes {
-    void mount(Router router);
-}
