@@ -10,18 +10,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.aliyun.tea.TeaRequest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,6 +86,108 @@ class EcsSnapshotProviderTests {
                 .withHeader("Authorization", matching("ACS3-HMAC-SHA256 Credential=" + WireMockVendors.ACCESS_KEY_ID
                         + ",SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;"
                         + "x-acs-version,Signature=[0-9a-f]{64}")));
+    }
+
+    /**
+     * The regex above only proves the Authorization header has the right shape. Here every request the gateway put
+     * on the wire (three pages of a scope, then two pages of an instance lookup) is handed, as the vendor would
+     * receive it, to Alibaba's own V3 signer (openapiutil {@code getAuthorization}); the header the gateway sent must
+     * be exactly what that signer computes with the source's secret. A request changed after signing must not
+     * match, or this comparison could never fail.
+     */
+    @Test
+    void signsEveryPageAndInstanceLookupExactlyLikeTheVendorLibrary() throws Exception {
+        for (int page = 1; page <= 3; page++) {
+            int from = (page - 1) * 100;
+            wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("InstanceId", absent())
+                    .withQueryParam("PageNumber", equalTo(Integer.toString(page)))
+                    .willReturn(okJson(EcsResponses.page("cn-hangzhou", 250, page, 100, from, Math.min(from + 100, 250)))));
+        }
+        String instance = "i-bp67acfmxazb4ph1a2b3";
+        for (int page = 1; page <= 2; page++) {
+            int from = (page - 1) * 100;
+            wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("InstanceId", equalTo(instance))
+                    .withQueryParam("PageNumber", equalTo(Integer.toString(page)))
+                    .willReturn(okJson(EcsResponses.page("cn-hangzhou", 120, page, 100, from, Math.min(from + 100, 120)))));
+        }
+
+        assertThat(list()).hasSize(250);
+        assertThat(provider.listOfInstance(HANGZHOU, instance).await().atMost(Duration.ofSeconds(10))).hasSize(120);
+
+        List<LoggedRequest> sent = wireMock.findAll(getRequestedFor(urlPathEqualTo(PATH)));
+        assertThat(sent).hasSize(5);
+        assertThat(sent.stream().filter(r -> r.queryParameter("InstanceId").isPresent())).hasSize(2);
+        for (LoggedRequest request : sent) {
+            TeaRequest asReceived = asTheVendorReceivesIt(request);
+            assertThat(request.getHeader("Authorization"))
+                    .as("Authorization of %s", request.getUrl())
+                    .isEqualTo(officialAuthorization(asReceived));
+        }
+        // Each request is signed afresh: a repeated nonce would be refused by ECS as a replay.
+        assertThat(sent.stream().map(r -> r.getHeader("x-acs-signature-nonce")).distinct()).hasSize(5);
+
+        // The same comparison fails once anything signed differs from what the gateway signed, so the equality above
+        // is evidence, not a tautology of how the request was rebuilt.
+        LoggedRequest first = sent.get(0);
+        TeaRequest otherPage = asTheVendorReceivesIt(first);
+        otherPage.query.put("PageNumber", otherPage.query.get("PageNumber").equals("1") ? "2" : "1");
+        assertThat(first.getHeader("Authorization")).isNotEqualTo(officialAuthorization(otherPage));
+        TeaRequest otherInstance = asTheVendorReceivesIt(first);
+        otherInstance.query.put("InstanceId", "i-someone-else");
+        assertThat(first.getHeader("Authorization")).isNotEqualTo(officialAuthorization(otherInstance));
+        TeaRequest otherDate = asTheVendorReceivesIt(first);
+        otherDate.headers.put("x-acs-date", "2000-01-01T00:00:00Z");
+        assertThat(first.getHeader("Authorization")).isNotEqualTo(officialAuthorization(otherDate));
+    }
+
+    /**
+     * The official signer's input rebuilt from what reached WireMock: the method and query sent, and the headers the
+     * Authorization header names as signed, with the values that arrived (so {@code host} is WireMock's host:port).
+     * The path is {@code /}: ECS is an RPC API served at the endpoint's root, which the vendor signs as {@code /}
+     * (vendor-reference, CanonicalURI); {@code /cn-hangzhou/} exists only because this test's endpoint routes the
+     * region through the path.
+     */
+    private static TeaRequest asTheVendorReceivesIt(LoggedRequest request) throws Exception {
+        assertThat(request.getUrl()).startsWith(PATH + "?");
+        String authorization = request.getHeader("Authorization");
+        assertThat(authorization).startsWith("ACS3-HMAC-SHA256 Credential=" + WireMockVendors.ACCESS_KEY_ID + ",");
+        Set<String> signedNames = Set.of(authorization.replaceAll(".*SignedHeaders=([^,]*),.*", "$1").split(";"));
+        // ECS checks only the headers the client declares signed, so the declared set must hold everything ECS
+        // requires to be signed: host and every x-acs-* header that was sent.
+        Set<String> mustBeSigned = request.getHeaders().all().stream().map(h -> h.key().toLowerCase(Locale.ROOT))
+                .filter(name -> name.equals("host") || name.startsWith("x-acs-")).collect(Collectors.toSet());
+        assertThat(signedNames).containsAll(mustBeSigned)
+                .contains("host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce",
+                        "x-acs-content-sha256");
+
+        TeaRequest tea = new TeaRequest();
+        tea.method = request.getMethod().getName();
+        tea.pathname = "/";
+        tea.query = new TreeMap<>();
+        request.getQueryParams().forEach((name, values) -> {
+            assertThat(values.values()).as("query parameter %s sent once", name).hasSize(1);
+            tea.query.put(name, values.firstValue());
+        });
+        tea.headers = new LinkedHashMap<>();
+        for (HttpHeader header : request.getHeaders().all()) {
+            String name = header.key().toLowerCase(Locale.ROOT);
+            if (signedNames.contains(name)) {
+                assertThat(header.values()).as("header %s sent once", name).hasSize(1);
+                tea.headers.put(name, header.firstValue());
+            }
+        }
+        assertThat(tea.headers.keySet()).as("every header named as signed was sent").containsAll(signedNames);
+        // The payload hash is that of the body that arrived (none), as ECS computes it, not just what the header says.
+        assertThat(tea.headers.get("x-acs-content-sha256")).isEqualTo(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBody())));
+        return tea;
+    }
+
+    /** What Alibaba's openapiutil computes for this request with the source's key (payload hash checked above). */
+    private static String officialAuthorization(TeaRequest request) throws Exception {
+        return com.aliyun.openapiutil.Client.getAuthorization(request, "ACS3-HMAC-SHA256",
+                request.headers.get("x-acs-content-sha256"), WireMockVendors.ACCESS_KEY_ID,
+                WireMockVendors.ACCESS_KEY_SECRET);
     }
 
     @Test
