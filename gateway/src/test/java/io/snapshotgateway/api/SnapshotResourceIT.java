@@ -8,10 +8,16 @@ import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.snapshotgateway.support.StandaloneSimulator;
 
-/** The packaged jar, black box, in the documented demo profile: merged data with no cloud account. */
+/**
+ * The packaged jar, black box, in the documented demo profile beside a vendor simulator of its own: merged data with
+ * no cloud account.
+ */
 @QuarkusIntegrationTest
+@WithTestResource(StandaloneSimulator.class)
 class SnapshotResourceIT {
 
     @Test
