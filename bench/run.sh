@@ -11,12 +11,13 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$BENCH_DIR/.." && pwd)
-DEFAULT_JAR=$REPO/target/quarkus-app/quarkus-run.jar
+DEFAULT_JAR=$REPO/gateway/target/quarkus-app/quarkus-run.jar
 
 : "${BENCH_DURATION:=15s}"          # each measured wrk run (scenarios a and b)
 : "${BENCH_WARMUP:=20s}"            # wrk warm-up of the gateway before each measured run (JIT); 0 = none
 : "${BENCH_SCENARIOS:=a b c d e f}" # which scenarios to run
 : "${BENCH_JAR:=$DEFAULT_JAR}"      # jar under test (built first when it is the default jar and absent)
+: "${BENCH_SIM_JAR:=}"              # vendor simulator runner jar (default: the one the build made)
 : "${BENCH_BUILD:=0}"               # 1 = ./mvnw -q package -DskipTests even when the jar exists
 : "${BENCH_DEMO_N:=12}"             # simulator.snapshots-per-region for a, c, f and the baseline of e
 : "${BENCH_BIG_N:=10000}"           # for b and e (9 scopes x N snapshots)
@@ -65,15 +66,23 @@ JCMD=$JAVA_BIN/jcmd
 JSTAT=$JAVA_BIN/jstat
 [[ -x $JCMD && -x $JSTAT ]] || log "jcmd/jstat not found next to java: heap figures will be n/a"
 
-if [[ $BENCH_BUILD == 1 || ! -f $BENCH_JAR ]]; then
+find_sim_jar() {
+    [[ -n $BENCH_SIM_JAR ]] && return
+    local jars=("$REPO"/vendor-simulator/target/vendor-simulator-*-runner.jar)
+    [[ -f ${jars[0]} ]] && BENCH_SIM_JAR=${jars[0]}
+}
+find_sim_jar
+if [[ $BENCH_BUILD == 1 || ! -f $BENCH_JAR || -z $BENCH_SIM_JAR ]]; then
     [[ $BENCH_JAR == "$DEFAULT_JAR" ]] || [[ -f $BENCH_JAR ]] || die "BENCH_JAR=$BENCH_JAR does not exist"
     log "building the jar: ./mvnw -q package -DskipTests"
     (cd "$REPO" && ./mvnw -q package -DskipTests)
     [[ -f $BENCH_JAR ]] || die "the build did not produce $BENCH_JAR"
+    find_sim_jar
+    [[ -n $BENCH_SIM_JAR ]] || die "the build did not produce the vendor simulator's runner jar"
 fi
 
 STALE_JAR=0
-if [[ $BENCH_JAR == "$DEFAULT_JAR" && -n $(find "$REPO/src" "$REPO/pom.xml" -newer "$BENCH_JAR" -print -quit 2>/dev/null) ]]; then
+if [[ $BENCH_JAR == "$DEFAULT_JAR" && -n $(find "$REPO/gateway/src" "$REPO/gateway/pom.xml" "$REPO/vendor-simulator/src" -newer "$BENCH_JAR" -print -quit 2>/dev/null) ]]; then
     STALE_JAR=1
     log "WARNING: sources are newer than $BENCH_JAR; BENCH_BUILD=1 rebuilds it"
 fi
@@ -151,25 +160,15 @@ wait_http() {
     done
 }
 
-# start_sim NAME N [LATENCY_SPEC]: a simulator-only process; sets SIM_PID, SIM_PORT. Not in the prod profile: there
-# the simulator's fault endpoint is not mounted.
+# start_sim NAME N [LATENCY_SPEC]: a vendor simulator process (its runner jar); sets SIM_PID, SIM_PORT.
 start_sim() {
-    local name=$1 n=$2 latency=${3:-} http_port logfile=$WORK/sim-$1.log
-    alloc_port; http_port=$PORT
+    local name=$1 n=$2 latency=${3:-} logfile=$WORK/sim-$1.log
     alloc_port; SIM_PORT=$PORT
-    local mgmt_port; alloc_port; mgmt_port=$PORT
-    local opts=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$http_port"
-        -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$mgmt_port"
-        -Dquarkus.profile=bench-simulator -Dgateway.auth.enabled=false
-        -Dgateway.cursor.key=bench-simulator-process-only
-        -Dsimulator.enabled=true -Dsimulator.host=127.0.0.1 -Dsimulator.port="$SIM_PORT"
-        -Dsimulator.snapshots-per-region="$n")
+    local opts=(-Dsimulator.host=127.0.0.1 -Dsimulator.port="$SIM_PORT" -Dsimulator.snapshots-per-region="$n")
     [[ -z $latency ]] || opts+=(-Dsimulator.latency="$latency")
     log "simulator '$name': N=$n${latency:+ latency $latency} on 127.0.0.1:$SIM_PORT"
-    launch "$logfile" java "${opts[@]}" -jar "$BENCH_JAR"
+    launch "$logfile" java "${opts[@]}" -jar "$BENCH_SIM_JAR"
     SIM_PID=$LAUNCHED_PID
-    wait_http "http://127.0.0.1:$mgmt_port/q/health/ready" "$SIM_PID" "$logfile" "simulator '$name'" ||
-        fail_process "simulator '$name' exited during startup" "$logfile"
     wait_http "http://127.0.0.1:$SIM_PORT/_simulator/faults" "$SIM_PID" "$logfile" "simulator '$name'" ||
         fail_process "simulator '$name' exited during startup" "$logfile"
 }
@@ -190,7 +189,7 @@ start_gateway() {
     alloc_port; GW_MGMT=http://127.0.0.1:$PORT
     # The simulator is no vendor account: its call budget is lifted so that listings are paced by the simulator alone.
     local cmd=(java -XX:+ExitOnOutOfMemoryError $BENCH_GATEWAY_JAVA_OPTS $jvm_opts
-        -Dquarkus.profile=demo -Dsimulator.enabled=false -Dsimulator.port="$SIM_PORT"
+        -Dquarkus.profile=demo -Dsimulator.port="$SIM_PORT"
         -Dgateway.protection.call-budget.calls-per-second=100000 -Dgateway.protection.call-budget.burst=100000
         -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="${GW_MGMT##*:}"
         -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$GW_PORT")
