@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /** Everything an operator configures: the sources (accounts) to list, and how hard to call the vendors. */
 @ConfigMapping(prefix = "gateway")
@@ -53,19 +52,15 @@ public interface GatewayConfig {
          * Huawei only: the project id of each region, as {@code region:project-id} pairs, comma-separated (one value,
          * so it fits one environment variable). Default: none.
          */
-        @WithName("project-ids")
         Optional<List<String>> projectIds();
 
         /** Access key id (Alibaba AccessKeyId, Huawei AK). Default: none; from the environment or a Secret only. */
-        @WithName("access-key-id")
         Optional<String> accessKeyId();
 
         /** Access key secret (Alibaba AccessKeySecret, Huawei SK). Default: none; from a Secret only. */
-        @WithName("access-key-secret")
         Optional<String> accessKeySecret();
 
         /** STS / temporary security token. Default: none. */
-        @WithName("security-token")
         Optional<String> securityToken();
 
         /** Base URL overriding the vendor's public endpoint; may contain {region}. Default: the vendor's. */
@@ -79,22 +74,18 @@ public interface GatewayConfig {
         int concurrency();
 
         /** How many pages of one listing are fetched at once. Default 4. */
-        @WithName("page-concurrency")
         @WithDefault("4")
         int pageConcurrency();
 
         /** Entries asked per vendor page (capped by each vendor's maximum). Default 100. */
-        @WithName("page-size")
         @WithDefault("100")
         int pageSize();
 
         /** Most pages one listing may take before the gateway calls the vendor broken. Default 200. */
-        @WithName("max-pages")
         @WithDefault("200")
         int maxPages();
 
         /** Largest vendor response accepted (a page of 100 snapshots is about 100 KB). Default 8M. */
-        @WithName("max-response-bytes")
         @WithDefault("8M")
         io.quarkus.runtime.configuration.MemorySize maxResponseBytes();
 
@@ -106,7 +97,6 @@ public interface GatewayConfig {
          * How long one source/region's whole listing (all its pages) may take before that source alone is reported as
          * timed out; the fetch goes on in the background and fills the cache. Default 30s.
          */
-        @WithName("listing-timeout")
         @WithDefault("30s")
         Duration listingTimeout();
     }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 
 /**
@@ -32,7 +31,6 @@ public interface ApiKeysConfig {
         Optional<List<String>> regions();
 
         /** Whether Cache-Control: no-cache from this key forces refreshes (else it is served from the inventory). */
-        @WithName("no-cache")
         @WithDefault("false")
         boolean noCache();
     }

@@ -2,7 +2,6 @@ package io.snapshotgateway.access;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /** Whether callers must present an API key, and how often one key may call. */
 @ConfigMapping(prefix = "gateway.auth")
@@ -12,12 +11,10 @@ public interface AuthConfig {
     boolean enabled();
 
     /** Requests per API key (a token bucket per key). */
-    @WithName("rate-limit")
     RateLimit rateLimit();
 
     interface RateLimit {
         /** Requests a second one key may make, sustained. Default 20. */
-        @WithName("requests-per-second")
         @WithDefault("20")
         double requestsPerSecond();
 

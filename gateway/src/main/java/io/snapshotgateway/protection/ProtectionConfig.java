@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /**
  * How the gateway spares each vendor account: a call budget and a concurrency bound per source, retries of transient
@@ -15,11 +14,9 @@ import io.smallrye.config.WithName;
 public interface ProtectionConfig {
 
     /** Vendor calls per source, refreshes and on-demand calls together (a token bucket). */
-    @WithName("call-budget")
     CallBudget callBudget();
 
     /** Most vendor calls one source has in flight at once; more wait in line. Default 8. */
-    @WithName("max-concurrent-calls")
     @WithDefault("8")
     int maxConcurrentCalls();
 
@@ -29,7 +26,6 @@ public interface ProtectionConfig {
 
     interface CallBudget {
         /** Calls a second, sustained. Default 10. */
-        @WithName("calls-per-second")
         @WithDefault("10")
         double callsPerSecond();
 
@@ -41,27 +37,22 @@ public interface ProtectionConfig {
     /** Retries of one vendor call after throttling, a 5xx or a reset connection (never after other failures). */
     interface Retry {
         /** Retries of one call at most. Default 3; 0 turns retries off. */
-        @WithName("max-retries")
         @WithDefault("3")
         int maxRetries();
 
         /** Upper bound of the first back-off (full jitter: a random wait up to it), doubled per retry. Default 200ms. */
-        @WithName("initial-backoff")
         @WithDefault("200ms")
         Duration initialBackoff();
 
         /** Largest back-off bound (a vendor's Retry-After may ask for longer, within the listing deadline). Default 10s. */
-        @WithName("max-backoff")
         @WithDefault("10s")
         Duration maxBackoff();
 
         /** Retries per source, as a share of first attempts: 0.1 = at most 10 % extra calls. Default 0.1. */
-        @WithName("budget-ratio")
         @WithDefault("0.1")
         double budgetRatio();
 
         /** Retries a source may spend before it has made enough calls to earn them (and at most saved). Default 10. */
-        @WithName("budget-reserve")
         @WithDefault("10")
         int budgetReserve();
     }
@@ -69,12 +60,10 @@ public interface ProtectionConfig {
     /** A circuit breaker per scope (source, region, project) around whole listings and instance lookups. */
     interface Breaker {
         /** Failed vendor listings in a row that open the breaker. Default 3. */
-        @WithName("failure-threshold")
         @WithDefault("3")
         int failureThreshold();
 
         /** How long an open breaker refuses vendor calls before one probe is let through. Default 60s. */
-        @WithName("open-for")
         @WithDefault("60s")
         Duration openFor();
     }
