@@ -15,6 +15,7 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.limits.TokenBucket;
+import io.snapshotgateway.provider.CallGuard;
 import io.snapshotgateway.provider.Scope;
 
 /**
@@ -30,7 +31,7 @@ import io.snapshotgateway.provider.Scope;
  * cannot do.
  */
 @ApplicationScoped
-public class VendorCalls {
+public class VendorCalls implements CallGuard {
     private final ProtectionConfig config;
     private final Duration listingTimeout;
     private final MeterRegistry metrics;
@@ -52,12 +53,13 @@ public class VendorCalls {
     /**
      * The calls of one listing (all its pages): they share the listing's deadline, the listing timeout from now.
      */
+    @Override
     public Listing listing(Scope scope) {
         return new Listing(limits(scope.source()), scope.source(), System.nanoTime() + listingTimeout.toNanos());
     }
 
     /** The vendor calls of one listing. */
-    public final class Listing {
+    public final class Listing implements CallGuard.Listing {
         private final SourceLimits limits;
         private final String source;
         private final long deadlineNanos;
@@ -69,6 +71,7 @@ public class VendorCalls {
         }
 
         /** One vendor call ({@code call} makes it when subscribed), budgeted, bounded and retried. */
+        @Override
         public <T> Uni<T> call(Supplier<Uni<T>> call) {
             AtomicInteger retry = new AtomicInteger();
             limits.retries().firstAttempt();

@@ -1,0 +1,116 @@
+package io.snapshotgateway.provider;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.Snapshot;
+
+/**
+ * The skeleton every vendor adapter is built on, written once: one signed REST client per scope, the call timeout,
+ * the source's call guard, failure translation and the tail of a listing (mapped, each id once). An adapter keeps
+ * only what differs: its {@link VendorApi}, its parameters, its paging shape and its mapper.
+ */
+public final class VendorAdapter<A> {
+    private final VendorApi<A> api;
+    private final GatewayConfig.Fetch fetch;
+    private final ConfiguredSources sources;
+    private final SourceCredentials credentials;
+    private final CallGuard guard;
+    private final Duration callTimeout;
+    private final Map<Scope, A> clients = new ConcurrentHashMap<>();
+
+    VendorAdapter(VendorApi<A> api, GatewayConfig.Fetch fetch, ConfiguredSources sources,
+            SourceCredentials credentials, CallGuard guard) {
+        this.api = api;
+        this.fetch = fetch;
+        this.sources = sources;
+        this.credentials = credentials;
+        this.guard = guard;
+        this.callTimeout = fetch.timeout();
+    }
+
+    /** Every numbered page of one listing of {@code scope} (see {@link Paging#numbered}), mapped, each id once. */
+    public <V> Uni<List<Snapshot>> numbered(Scope scope,
+            BiFunction<Calls<A>, Integer, Uni<Paging.NumberedPage<V>>> page, Function<V, Snapshot> mapper) {
+        Calls<A> calls = calls(scope);
+        return finish(Paging.numbered(index -> page.apply(calls, index), calls.pageSize(), fetch.pageConcurrency(),
+                fetch.maxPages()), mapper);
+    }
+
+    /** Every token page of one listing of {@code scope} (see {@link Paging#tokened}), mapped, each id once. */
+    public <V> Uni<List<Snapshot>> tokened(Scope scope, BiFunction<Calls<A>, String, Uni<Paging.TokenPage<V>>> page,
+            Function<V, Snapshot> mapper) {
+        Calls<A> calls = calls(scope);
+        return finish(Paging.tokened(token -> page.apply(calls, token), fetch.maxPages()), mapper);
+    }
+
+    // All pages of a listing share its client and its deadline, which starts here.
+    private Calls<A> calls(Scope scope) {
+        return new Calls<>(client(scope), guard.listing(scope), callTimeout,
+                Math.min(fetch.pageSize(), api.maxPageSize()));
+    }
+
+    // The aggregator reports each source's failure: vendor and transport failures leave here classified.
+    private static <V> Uni<List<Snapshot>> finish(Uni<List<V>> entries, Function<V, Snapshot> mapper) {
+        return entries.map(all -> all.stream().map(mapper).toList())
+                .map(Listings::distinctById)
+                .onFailure().transform(UpstreamFailures::asUpstream);
+    }
+
+    // A scope is exactly what a client depends on: the source (endpoint, key), the region and Huawei's project.
+    private A client(Scope scope) {
+        return clients.computeIfAbsent(scope, this::build);
+    }
+
+    private A build(Scope scope) {
+        AccessKey key = credentials.accessKey(scope.source());
+        URI base = Endpoints.resolve(sources.get(scope.source()).orElseThrow().endpoint(), scope.region(),
+                api.publicHost().apply(scope.region()));
+        // The call timeout is Calls#call's deadline, which cancels the request; the client's own timeouts are set to
+        // it only so that its defaults (connect 15 s, read 30 s) never cut a longer call timeout short.
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .register(api.signer().filter(key, scope))
+                .register(new ResponseSizeLimit(fetch.maxResponseBytes().asLongValue()))
+                .register(new UpstreamErrorMapper(key.secrets(), api.errors()))
+                .build(api.client());
+    }
+
+    /** The vendor calls of one listing of one scope. */
+    public static final class Calls<A> {
+        private final A client;
+        private final CallGuard.Listing guarded;
+        private final Duration callTimeout;
+        private final int pageSize;
+
+        private Calls(A client, CallGuard.Listing guarded, Duration callTimeout, int pageSize) {
+            this.client = client;
+            this.guarded = guarded;
+            this.callTimeout = callTimeout;
+            this.pageSize = pageSize;
+        }
+
+        /** Entries to ask per page: the configured page size, capped at the vendor's own largest. */
+        public int pageSize() {
+            return pageSize;
+        }
+
+        /** One guarded vendor call on the scope's client; a call longer than the call timeout fails as one. */
+        public <R> Uni<R> call(Function<A, Uni<R>> request) {
+            return guarded.call(() -> request.apply(client)
+                    .ifNoItem().after(callTimeout).failWith(TimeoutException::new));
+        }
+    }
+}

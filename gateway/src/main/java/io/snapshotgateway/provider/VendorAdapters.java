@@ -1,0 +1,27 @@
+package io.snapshotgateway.provider;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.snapshotgateway.GatewayConfig;
+
+/** Hands each adapter its {@link VendorAdapter}, made from what every adapter shares. */
+@ApplicationScoped
+public class VendorAdapters {
+    private final GatewayConfig.Fetch fetch;
+    private final ConfiguredSources sources;
+    private final SourceCredentials credentials;
+    private final CallGuard guard;
+
+    public VendorAdapters(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials,
+            CallGuard guard) {
+        this.fetch = config.fetch();
+        this.sources = sources;
+        this.credentials = credentials;
+        this.guard = guard;
+    }
+
+    /** The skeleton of the adapter of {@code api}; one per adapter, since it keeps that adapter's clients. */
+    public <A> VendorAdapter<A> of(VendorApi<A> api) {
+        return new VendorAdapter<>(api, fetch, sources, credentials, guard);
+    }
+}
