@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.provider.alibaba.ecs.EcsParameter;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.WireMockVendors;
@@ -28,6 +29,7 @@ import io.snapshotgateway.support.WireMockVendors;
 @QuarkusTest
 @WithTestResource(WireMockVendors.class)
 class PartialResultsTests {
+    private static final String PAGE_NUMBER = EcsParameter.PAGE_NUMBER.wireName();
 
     @Inject
     Inventories inventories;
@@ -72,7 +74,7 @@ class PartialResultsTests {
         wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(EcsResponses.page("cn-beijing", 1, 1, 100, 0, 1))));
         for (int page = 1; page <= 4; page++) {
-            wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("PageNumber",
+            wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(PAGE_NUMBER,
                     com.github.tomakehurst.wiremock.client.WireMock.equalTo(Integer.toString(page)))
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withFixedDelay(page == 1 ? 0 : 1400)

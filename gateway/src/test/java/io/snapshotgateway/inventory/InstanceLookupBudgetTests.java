@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.provider.alibaba.ecs.EcsParameter;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.WireMockLookupBudget;
@@ -28,6 +29,7 @@ import io.snapshotgateway.support.WireMockLookupBudget;
 @QuarkusTest
 @WithTestResource(WireMockLookupBudget.class)
 class InstanceLookupBudgetTests {
+    private static final String INSTANCE_ID = EcsParameter.INSTANCE_ID.wireName();
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -39,9 +41,9 @@ class InstanceLookupBudgetTests {
     void lookupsPastTheGatewaysOwnBudgetFailWithoutReachingTheVendor() {
         inventories.reset();
         wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", absent())
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(INSTANCE_ID, absent())
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 6, 1, 100, 0, 6))));
-        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", matching(".+"))
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(INSTANCE_ID, matching(".+"))
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, List.of(2)))));
 
         given().queryParam("instance_id", "i-1,i-2").queryParam("region", "cn-hangzhou").get("/snapshots").then()
@@ -51,7 +53,9 @@ class InstanceLookupBudgetTests {
                 .body("sources[0].type", org.hamcrest.Matchers.equalTo("/problems/upstream-throttled"))
                 .body("sources[0].detail", containsString("instance-lookup.max-per-minute"));
 
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", matching(".+")));
-        wireMock.verify(0, getRequestedFor(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", equalTo("i-3")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
+                .withQueryParam(INSTANCE_ID, matching(".+")));
+        wireMock.verify(0, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
+                .withQueryParam(INSTANCE_ID, equalTo("i-3")));
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -25,6 +26,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.provider.alibaba.ecs.EcsParameter;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.WireMockVendors;
@@ -36,6 +38,7 @@ import io.snapshotgateway.support.WireMockVendors;
 @QuarkusTest
 @WithTestResource(WireMockVendors.class)
 class InstanceLookupTests {
+    private static final String INSTANCE_ID = EcsParameter.INSTANCE_ID.wireName();
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -47,11 +50,11 @@ class InstanceLookupTests {
     void hangzhouHasSixSnapshotsTwoOfThemOnInstanceOne() {
         inventories.reset();
         wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", absent())
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(INSTANCE_ID, absent())
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 6, 1, 100, 0, 6))));
-        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", equalTo("i-1"))
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(INSTANCE_ID, equalTo("i-1"))
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 2, 1, 100, List.of(1, 4)))));
-        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", equalTo("i-2"))
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(INSTANCE_ID, equalTo("i-2"))
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, List.of(5)))));
         wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(okJson(EcsResponses.page("cn-beijing", 0, 1,
                 100, 0, 0))));
@@ -65,14 +68,17 @@ class InstanceLookupTests {
                     .body("snapshots.id", containsInAnyOrder("s-cn-hangzhou-1", "s-cn-hangzhou-4", "s-cn-hangzhou-5"))
                     .body("sources[0].snapshot_count", org.hamcrest.Matchers.equalTo(3));
         }
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", equalTo("i-1")));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", equalTo("i-2")));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", absent()));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
+                .withQueryParam(INSTANCE_ID, equalTo("i-1")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
+                .withQueryParam(INSTANCE_ID, equalTo("i-2")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
+                .withQueryParam(INSTANCE_ID, absent()));
     }
 
     @Test
     void aFailedLookupFailsThatRegionAloneAndIsNotKept() {
-        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", equalTo("i-9"))
+        wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(INSTANCE_ID, equalTo("i-9"))
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                         .withBody(EcsResponses.error("ServiceUnavailable", "temporary", "R9"))));
 
@@ -83,7 +89,8 @@ class InstanceLookupTests {
                             org.hamcrest.Matchers.equalTo("ServiceUnavailable"))
                     .body("sources.find { it.region == 'cn-beijing' }.status", org.hamcrest.Matchers.equalTo("ok"));
         }
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", equalTo("i-9")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
+                .withQueryParam(INSTANCE_ID, equalTo("i-9")));
     }
 
     @Test
@@ -93,6 +100,7 @@ class InstanceLookupTests {
                 .contentType("application/problem+json")
                 .body("errors.parameter", hasItem("instance_id"))
                 .body("errors.reason", hasItem(containsString("at most 20")));
-        wireMock.verify(0, getRequestedFor(urlPathEqualTo("/cn-hangzhou/")).withQueryParam("InstanceId", com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+        wireMock.verify(0, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
+                .withQueryParam(INSTANCE_ID, matching(".*")));
     }
 }

@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.alibaba.ecs.EcsParameter;
 import io.snapshotgateway.provider.alibaba.ecs.EcsSnapshotProvider;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
@@ -38,6 +39,7 @@ import io.snapshotgateway.support.WireMockCallBudget;
 @QuarkusTest
 @WithTestResource(WireMockCallBudget.class)
 class CallBudgetTests {
+    private static final String PAGE_NUMBER = EcsParameter.PAGE_NUMBER.wireName();
     @InjectWireMock
     WireMockServer wireMock;
 
@@ -78,7 +80,7 @@ class CallBudgetTests {
             int from = (page - 1) * 100;
             int to = Math.min(from + 100, total);
             wireMock.stubFor(get(urlPathEqualTo("/" + region + "/"))
-                    .withQueryParam("PageNumber", equalTo(Integer.toString(page)))
+                    .withQueryParam(PAGE_NUMBER, equalTo(Integer.toString(page)))
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withBody(EcsResponses.page(region, total, page, 100, from, to))));
         }

@@ -1,6 +1,5 @@
 package io.snapshotgateway.provider.alibaba.ecs;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.VendorAdapter;
 import io.snapshotgateway.provider.VendorAdapters;
 import io.snapshotgateway.provider.VendorApi;
+import io.snapshotgateway.provider.VendorQuery;
 import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV3SigningFilter;
 
@@ -62,13 +62,11 @@ public class EcsSnapshotProvider implements SnapshotProvider {
     }
 
     static Map<String, String> parameters(Scope scope, String instanceId, int pageNumber, int pageSize) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("RegionId", scope.region());
-        query.put("PageNumber", Integer.toString(pageNumber));
-        query.put("PageSize", Integer.toString(pageSize));
-        if (instanceId != null) {
-            query.put("InstanceId", instanceId);
-        }
-        return query;
+        return new VendorQuery<EcsParameter>()
+                .put(EcsParameter.REGION_ID, scope.region())
+                .put(EcsParameter.PAGE_NUMBER, pageNumber)
+                .put(EcsParameter.PAGE_SIZE, pageSize)
+                .putIfPresent(EcsParameter.INSTANCE_ID, instanceId)
+                .toMap();
     }
 }

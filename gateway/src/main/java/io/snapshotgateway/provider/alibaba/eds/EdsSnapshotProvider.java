@@ -1,6 +1,5 @@
 package io.snapshotgateway.provider.alibaba.eds;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.VendorAdapter;
 import io.snapshotgateway.provider.VendorAdapters;
 import io.snapshotgateway.provider.VendorApi;
+import io.snapshotgateway.provider.VendorQuery;
 import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV1SigningFilter;
 
@@ -47,12 +47,10 @@ public class EdsSnapshotProvider implements SnapshotProvider {
     }
 
     static Map<String, String> parameters(Scope scope, String token, int maxResults) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("RegionId", scope.region());
-        query.put("MaxResults", Integer.toString(maxResults));
-        if (token != null) {
-            query.put("NextToken", token);
-        }
-        return query;
+        return new VendorQuery<EdsParameter>()
+                .put(EdsParameter.REGION_ID, scope.region())
+                .put(EdsParameter.MAX_RESULTS, maxResults)
+                .putIfPresent(EdsParameter.NEXT_TOKEN, token)
+                .toMap();
     }
 }

@@ -1,6 +1,5 @@
 package io.snapshotgateway.provider.huawei.workspace;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,7 @@ import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.provider.VendorAdapter;
 import io.snapshotgateway.provider.VendorAdapters;
 import io.snapshotgateway.provider.VendorApi;
+import io.snapshotgateway.provider.VendorQuery;
 import io.snapshotgateway.provider.huawei.HuaweiErrors;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
 
@@ -61,13 +61,13 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
     }
 
     static Map<String, String> parameters(int offset, int limit) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("offset", Integer.toString(offset));
-        query.put("limit", Integer.toString(limit));
         // Offset pages over an order the vendor does not promise could skip or repeat entries; newest first also
         // matches the gateway's default sort.
-        query.put("sort_field", "create_time");
-        query.put("sort_type", "DESC");
-        return query;
+        return new VendorQuery<WorkspaceParameter>()
+                .put(WorkspaceParameter.OFFSET, offset)
+                .put(WorkspaceParameter.LIMIT, limit)
+                .put(WorkspaceParameter.SORT_FIELD, "create_time")
+                .put(WorkspaceParameter.SORT_TYPE, "DESC")
+                .toMap();
     }
 }

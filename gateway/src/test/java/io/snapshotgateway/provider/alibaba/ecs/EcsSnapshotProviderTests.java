@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -53,6 +54,10 @@ import io.snapshotgateway.support.WireMockVendors;
 class EcsSnapshotProviderTests {
     private static final Scope HANGZHOU = new Scope("wm-ecs", Provider.ALIBABA_ECS, "cn-hangzhou", null);
     private static final String PATH = "/cn-hangzhou/";
+    private static final String PAGE_NUMBER = EcsParameter.PAGE_NUMBER.wireName();
+    private static final String REGION_ID = EcsParameter.REGION_ID.wireName();
+    private static final String PAGE_SIZE = EcsParameter.PAGE_SIZE.wireName();
+    private static final String INSTANCE_ID = EcsParameter.INSTANCE_ID.wireName();
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -69,7 +74,7 @@ class EcsSnapshotProviderTests {
     void listsEveryPageUsingTheTotalCount() {
         for (int page = 1; page <= 3; page++) {
             int from = (page - 1) * 100;
-            wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("PageNumber", equalTo(Integer.toString(page)))
+            wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(PAGE_NUMBER, equalTo(Integer.toString(page)))
                     .willReturn(okJson(EcsResponses.page("cn-hangzhou", 250, page, 100, from, Math.min(from + 100, 250)))));
         }
 
@@ -78,8 +83,8 @@ class EcsSnapshotProviderTests {
         assertThat(snapshots).hasSize(250);
         assertThat(snapshots.stream().map(Snapshot::id).distinct()).hasSize(250);
         wireMock.verify(3, getRequestedFor(urlPathEqualTo(PATH))
-                .withQueryParam("RegionId", equalTo("cn-hangzhou"))
-                .withQueryParam("PageSize", equalTo("100"))
+                .withQueryParam(REGION_ID, equalTo("cn-hangzhou"))
+                .withQueryParam(PAGE_SIZE, equalTo("100"))
                 .withHeader("x-acs-action", equalTo("DescribeSnapshots"))
                 .withHeader("x-acs-version", equalTo("2014-05-26"))
                 .withHeader("x-acs-content-sha256", equalTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
@@ -192,9 +197,9 @@ class EcsSnapshotProviderTests {
 
     @Test
     void keepsReadingWhileTheVendorUnderstatesTheTotal() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("PageNumber", equalTo("1"))
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(PAGE_NUMBER, equalTo("1"))
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 100, 1, 100, 0, 100))));
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("PageNumber", equalTo("2"))
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(PAGE_NUMBER, equalTo("2"))
                 .willReturn(okJson(EcsResponses.page("cn-hangzhou", 100, 2, 100, 100, 130))));
 
         assertThat(list()).hasSize(130);
@@ -218,7 +223,7 @@ class EcsSnapshotProviderTests {
 
         List<Snapshot> snapshots = provider.listOfInstance(HANGZHOU, "i-1").await().atMost(Duration.ofSeconds(10));
 
-        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("InstanceId", equalTo("i-1"))
+        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam(INSTANCE_ID, equalTo("i-1"))
                 .withQueryParam("SnapshotName", absent()));
         // ECS does not return the instance; the gateway knows it from the filter it sent.
         assertThat(snapshots).isNotEmpty().allSatisfy(s -> assertThat(s.instanceId()).isEqualTo("i-1"));
@@ -231,8 +236,16 @@ class EcsSnapshotProviderTests {
 
         list();
 
-        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("InstanceId", absent())
+        wireMock.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam(INSTANCE_ID, absent())
                 .withQueryParam("Status", absent()).withQueryParam("SnapshotIds", absent()));
+    }
+
+    @Test
+    void spellsItsParametersAsTheVendorDocumentsThem() {
+        assertThat(EcsSnapshotProvider.parameters(HANGZHOU, "i-1", 2, 50)).containsExactly(
+                Map.entry("RegionId", "cn-hangzhou"), Map.entry("PageNumber", "2"), Map.entry("PageSize", "50"),
+                Map.entry("InstanceId", "i-1"));
+        assertThat(EcsSnapshotProvider.parameters(HANGZHOU, null, 1, 50)).doesNotContainKey("InstanceId");
     }
 
     @Test

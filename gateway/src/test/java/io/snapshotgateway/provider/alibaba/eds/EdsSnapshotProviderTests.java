@@ -45,6 +45,9 @@ import io.snapshotgateway.support.WireMockEds;
 class EdsSnapshotProviderTests {
     private static final Scope HANGZHOU = new Scope("wm-eds", Provider.ALIBABA_EDS, "cn-hangzhou", null);
     private static final String PATH = "/cn-hangzhou/";
+    private static final String REGION_ID = EdsParameter.REGION_ID.wireName();
+    private static final String MAX_RESULTS = EdsParameter.MAX_RESULTS.wireName();
+    private static final String NEXT_TOKEN = EdsParameter.NEXT_TOKEN.wireName();
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -73,7 +76,7 @@ class EdsSnapshotProviderTests {
             Map<String, String> params = new HashMap<>();
             request.getQueryParams().forEach((k, v) -> params.put(k, v.firstValue()));
             assertThat(params).containsEntry("Action", "DescribeSnapshots").containsEntry("Version", "2020-09-30")
-                    .containsEntry("RegionId", "cn-hangzhou").containsEntry("MaxResults", "100")
+                    .containsEntry(REGION_ID, "cn-hangzhou").containsEntry(MAX_RESULTS, "100")
                     .containsEntry("Format", "JSON").containsEntry("SignatureMethod", "HMAC-SHA1")
                     .containsEntry("SignatureVersion", "1.0").containsEntry("AccessKeyId", WireMockEds.ACCESS_KEY_ID)
                     .containsKeys("SignatureNonce", "Timestamp", "Signature");
@@ -82,6 +85,13 @@ class EdsSnapshotProviderTests {
                     WireMockEds.ACCESS_KEY_SECRET));
         }
         assertThat(requests.stream().map(r -> r.queryParameter("SignatureNonce").firstValue()).distinct()).hasSize(3);
+    }
+
+    @Test
+    void spellsItsParametersAsTheVendorDocumentsThem() {
+        assertThat(EdsSnapshotProvider.parameters(HANGZHOU, "tok-1", 50)).containsExactly(
+                Map.entry("RegionId", "cn-hangzhou"), Map.entry("MaxResults", "50"), Map.entry("NextToken", "tok-1"));
+        assertThat(EdsSnapshotProvider.parameters(HANGZHOU, null, 50)).doesNotContainKey("NextToken");
     }
 
     @Test
@@ -125,7 +135,7 @@ class EdsSnapshotProviderTests {
                 + "\"SnapshotType\":\"USER\",\"SourceDiskType\":\"SYSTEM\",\"SourceDiskSize\":\"80\"}")
                 .collect(Collectors.joining(","));
         wireMock.stubFor(get(urlPathEqualTo(PATH))
-                .withQueryParam("NextToken", token == null ? absent() : equalTo(token))
+                .withQueryParam(NEXT_TOKEN, token == null ? absent() : equalTo(token))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"RequestId\":\"R\",\"NextToken\":\"" + next + "\",\"Snapshots\":[" + snapshots
                                 + "]}")));

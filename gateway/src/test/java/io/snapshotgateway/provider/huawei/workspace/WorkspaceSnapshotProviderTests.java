@@ -60,6 +60,10 @@ class WorkspaceSnapshotProviderTests {
     private static final Scope EAST_3 = new Scope(WireMockWorkspace.SOURCE, Provider.HUAWEI_WORKSPACE, "cn-east-3",
             WireMockWorkspace.EAST_3_PROJECT);
     private static final String PATH = "/cn-north-4/v2/" + WireMockWorkspace.NORTH_4_PROJECT + "/snapshots";
+    private static final String OFFSET = WorkspaceParameter.OFFSET.wireName();
+    private static final String LIMIT = WorkspaceParameter.LIMIT.wireName();
+    private static final String SORT_FIELD = WorkspaceParameter.SORT_FIELD.wireName();
+    private static final String SORT_TYPE = WorkspaceParameter.SORT_TYPE.wireName();
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -75,7 +79,7 @@ class WorkspaceSnapshotProviderTests {
     @Test
     void listsEveryOffsetPageUsingTheTotalCount() {
         for (int offset = 0; offset < 250; offset += 100) {
-            wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo(Integer.toString(offset)))
+            wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(OFFSET, equalTo(Integer.toString(offset)))
                     .willReturn(okJson(WorkspaceResponses.page("cn-north-4", 250, offset, Math.min(offset + 100, 250)))));
         }
 
@@ -90,10 +94,10 @@ class WorkspaceSnapshotProviderTests {
         });
         for (String offset : List.of("0", "100", "200")) {
             wireMock.verify(1, getRequestedFor(urlPathEqualTo(PATH))
-                    .withQueryParam("offset", equalTo(offset))
-                    .withQueryParam("limit", equalTo("100"))
-                    .withQueryParam("sort_field", equalTo("create_time"))
-                    .withQueryParam("sort_type", equalTo("DESC"))
+                    .withQueryParam(OFFSET, equalTo(offset))
+                    .withQueryParam(LIMIT, equalTo("100"))
+                    .withQueryParam(SORT_FIELD, equalTo("create_time"))
+                    .withQueryParam(SORT_TYPE, equalTo("DESC"))
                     .withHeader("X-Project-Id", equalTo(WireMockWorkspace.NORTH_4_PROJECT))
                     .withHeader("X-Sdk-Date", matching("\\d{8}T\\d{6}Z"))
                     .withHeader("X-Security-Token", absent())
@@ -101,6 +105,12 @@ class WorkspaceSnapshotProviderTests {
                             + ", SignedHeaders=host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}")));
         }
         wireMock.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void spellsItsParametersAsTheVendorDocumentsThem() {
+        assertThat(WorkspaceSnapshotProvider.parameters(100, 50)).containsExactly(Map.entry("offset", "100"),
+                Map.entry("limit", "50"), Map.entry("sort_field", "create_time"), Map.entry("sort_type", "DESC"));
     }
 
     @Test
@@ -116,9 +126,9 @@ class WorkspaceSnapshotProviderTests {
 
     @Test
     void keepsReadingWhileTheVendorUnderstatesTheTotal() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("0"))
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(OFFSET, equalTo("0"))
                 .willReturn(okJson(WorkspaceResponses.page("cn-north-4", 100, 0, 100))));
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("100"))
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(OFFSET, equalTo("100"))
                 .willReturn(okJson(WorkspaceResponses.page("cn-north-4", 100, 100, 130))));
 
         assertThat(list(NORTH_4)).hasSize(130);
