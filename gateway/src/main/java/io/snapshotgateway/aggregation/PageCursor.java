@@ -24,7 +24,7 @@ import io.snapshotgateway.provider.Scope;
  * accepts the others' tokens across restarts. The digest covers the query and the caller's grant: a token moves its
  * holder only within a listing it may already request, and an altered one (an edited sort key, say) is refused.
  */
-public final class PageCursor {
+final class PageCursor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final int MAC_BYTES = 16;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.GatewayConfig;
 import io.snapshotgateway.inventory.InstanceLookups;
@@ -23,17 +24,18 @@ import io.snapshotgateway.provider.UpstreamFailures;
 
 /**
  * Answers listing and summary queries from the scopes' inventories: which scopes a query selects, where its page
- * starts (page tokens are issued and checked here), and the page or summary itself.
+ * starts (page tokens are issued and judged by {@link PageTokens}, never outside this package), and the page or
+ * summary itself.
  */
 // Built at start-up, so that a missing page-token key fails the start, not the first request.
-@io.quarkus.runtime.Startup
+@Startup
 @ApplicationScoped
 public class SnapshotListing {
     private final SourceCatalog catalog;
     private final Inventories inventories;
     private final InstanceLookups lookups;
     private final InventoryConfig.InstanceLookup lookupLimits;
-    private final PageCursor cursor;
+    private final PageTokens tokens;
     private final AtomicLong lookupFailures = new AtomicLong();
 
     public SnapshotListing(SourceCatalog catalog, Inventories inventories, InstanceLookups lookups,
@@ -42,33 +44,44 @@ public class SnapshotListing {
         this.inventories = inventories;
         this.lookups = lookups;
         this.lookupLimits = inventoryConfig.instanceLookup();
-        this.cursor = new PageCursor(cursorKey(config.cursor()));
-    }
-
-    /** Shortest page-token key accepted: a short key can be found by trying, and with it any token forged. */
-    static final int MIN_CURSOR_KEY_LENGTH = 16;
-
-    static String cursorKey(GatewayConfig.Cursor cursor) {
-        String key = cursor.key().orElseThrow(() -> new IllegalStateException("Invalid configuration: "
-                + "gateway.cursor.key (env GATEWAY_CURSOR_KEY) is required: the MAC key of page tokens, the same on "
-                + "every replica (e.g. openssl rand -base64 32)"));
-        if (key.length() < MIN_CURSOR_KEY_LENGTH) {
-            throw new IllegalStateException("Invalid configuration: gateway.cursor.key (env GATEWAY_CURSOR_KEY) must "
-                    + "be at least " + MIN_CURSOR_KEY_LENGTH + " characters (e.g. openssl rand -base64 32)");
-        }
-        return key;
+        this.tokens = new PageTokens(config.cursor());
     }
 
     /**
-     * A query's problems beyond its syntax, and where its page starts. {@code forbidden} names what the caller's key
-     * may not see (answered 403, before any other problem).
+     * A query checked against the configuration and its page token. {@code forbidden} names what the caller's key may
+     * not see (answered 403, before any other problem), {@code errors} everything else wrong with it; where its page
+     * starts stays in aggregation, for {@link #page}.
      */
-    public record Checked(List<ParameterError> forbidden, List<ParameterError> errors, PageCursor.Position position) {
+    public static final class Checked {
+        private final ListingQuery query;
+        private final List<ParameterError> forbidden;
+        private final List<ParameterError> errors;
+        private final PageCursor.Position start;
+
+        private Checked(ListingQuery query, List<ParameterError> forbidden, List<ParameterError> errors,
+                PageCursor.Position start) {
+            this.query = query;
+            this.forbidden = List.copyOf(forbidden);
+            this.errors = List.copyOf(errors);
+            this.start = start;
+        }
+
+        public ListingQuery query() {
+            return query;
+        }
+
+        public List<ParameterError> forbidden() {
+            return forbidden;
+        }
+
+        public List<ParameterError> errors() {
+            return errors;
+        }
     }
 
     /**
      * Checks what only the configuration can tell: unknown sources and regions, instance lookups past their limits,
-     * and a page token issued for another query.
+     * and a page token issued for another query (or not by this gateway).
      *
      * @param syntaxErrors the parser's findings: with them the query is not the one a token was issued for anyway,
      *            so only what is wrong with the token itself is said
@@ -76,25 +89,16 @@ public class SnapshotListing {
     public Checked check(ListingQuery query, List<ParameterError> syntaxErrors) {
         List<ParameterError> forbidden = catalog.outside(query.selection(), query.grant());
         if (!forbidden.isEmpty()) {
-            return new Checked(forbidden, List.of(), PageCursor.Position.START);
+            return new Checked(query, forbidden, List.of(), PageCursor.Position.START);
         }
         List<ParameterError> errors = new ArrayList<>(syntaxErrors);
         errors.addAll(catalog.unknown(query.selection(), query.grant()));
         if (errors.stream().noneMatch(e -> e.parameter().equals("instance_id"))) {
             errors.addAll(instanceLimits(query));
         }
-        PageCursor.Position position = PageCursor.Position.START;
-        if (query.pageToken().isPresent()) {
-            PageCursor.Decoded decoded = cursor.decode(query.pageToken().get(), query.digest());
-            boolean queryKnown = errors.isEmpty();
-            decoded.rejection().filter(why -> queryKnown || why == PageCursor.Rejection.MALFORMED)
-                    .ifPresent(why -> errors.add(new ParameterError("page_token",
-                            why == PageCursor.Rejection.OTHER_QUERY
-                                    ? "was issued for other filters or sort; repeat the query it came from, or drop it"
-                                    : "is not a page token this gateway issued (altered or truncated)")));
-            position = decoded.position().orElse(PageCursor.Position.START);
-        }
-        return new Checked(List.of(), List.copyOf(errors), position);
+        PageTokens.Start start = tokens.start(query, errors.isEmpty());
+        start.problem().ifPresent(errors::add);
+        return new Checked(query, List.of(), errors, start.position());
     }
 
     private List<ParameterError> instanceLimits(ListingQuery query) {
@@ -156,8 +160,10 @@ public class SnapshotListing {
         });
     }
 
-    /** One page after {@code position}, the token for the next, and every scope's outcome. */
-    public ListingResult page(ListingQuery query, PageCursor.Position position, ServedScopes served) {
+    /** One page of a checked query from where its token left off, the next page's token, every scope's outcome. */
+    public ListingResult page(Checked checked, ServedScopes served) {
+        ListingQuery query = checked.query();
+        PageCursor.Position position = checked.start;
         InventoryPages.Page page = InventoryPages.page(served, new EntryMatcher(query.filter()), query.sort(),
                 position.after(), query.limit());
         List<SourceOutcome> outcomes = outcomes(served, page.matched(), position.missed());
@@ -167,8 +173,7 @@ public class SnapshotListing {
             Set<String> missed = new HashSet<>(position.missed());
             outcomes.stream().filter(o -> o instanceof SourceOutcome.Failed)
                     .forEach(o -> missed.add(PageCursor.scopeId(o.scope())));
-            next = Optional.of(cursor.encode(new PageCursor.Position(SortKey.of(last.scope(), last.entry()), missed),
-                    query.digest()));
+            next = Optional.of(tokens.after(query, last, missed));
         }
         return new ListingResult(page.entries(), next, outcomes);
     }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
@@ -93,11 +94,10 @@ public class SnapshotResource {
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        ListingQueryParser.Parsed parsed = parse(uri, context, cacheControl, ListingQueryParser.LISTING, LISTING);
-        SnapshotListing.Checked checked = checked(parsed, LISTING);
-        ListingQuery query = parsed.query();
+        SnapshotListing.Checked checked = accepted(uri, context, cacheControl, ListingQueryParser.LISTING, LISTING);
+        ListingQuery query = checked.query();
         return answer(query, "page", query.limit(), query.pageToken().orElse(""), served -> {
-            ListingResult result = listing.page(query, checked.position(), served);
+            ListingResult result = listing.page(checked, served);
             failIfNothingAnswered(result.outcomes(), LISTING);
             return pages.page(result);
         }, ifNoneMatch, acceptEncoding);
@@ -119,9 +119,7 @@ public class SnapshotResource {
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        ListingQueryParser.Parsed parsed = parse(uri, context, cacheControl, ListingQueryParser.SUMMARY, SUMMARY);
-        checked(parsed, SUMMARY);
-        ListingQuery query = parsed.query();
+        ListingQuery query = accepted(uri, context, cacheControl, ListingQueryParser.SUMMARY, SUMMARY).query();
         return answer(query, "summary", 0, "", served -> {
             Summary summary = listing.summarize(query, served);
             failIfNothingAnswered(summary.outcomes(), SUMMARY);
@@ -141,17 +139,15 @@ public class SnapshotResource {
     }
 
     /**
-     * The query within what the caller's key may see; {@code no-cache} from a key that may not force refreshes is
-     * served from the inventory, as an HTTP cache may.
+     * The query, parsed within what the caller's key may see and checked by the listing; refused as a problem (403
+     * before 400) when anything is wrong with it. {@code no-cache} from a key that may not force refreshes is served
+     * from the inventory, as an HTTP cache may.
      */
-    private static ListingQueryParser.Parsed parse(UriInfo uri, RoutingContext context, String cacheControl,
-            java.util.Set<String> known, String instance) {
+    private SnapshotListing.Checked accepted(UriInfo uri, RoutingContext context, String cacheControl,
+            Set<String> known, String instance) {
         Caller caller = ApiKeyFilter.caller(context);
-        return ListingQueryParser.parse(uri.getQueryParameters(), known, instance,
+        ListingQueryParser.Parsed parsed = ListingQueryParser.parse(uri.getQueryParameters(), known, instance,
                 caller.mayForceRefresh() && CacheDirectives.noCache(cacheControl), caller.grant());
-    }
-
-    private SnapshotListing.Checked checked(ListingQueryParser.Parsed parsed, String instance) {
         SnapshotListing.Checked checked = listing.check(parsed.query(), parsed.errors());
         if (!checked.forbidden().isEmpty()) {
             throw new ProblemException(Problem.withErrors(ProblemType.FORBIDDEN, checked.forbidden(), instance));

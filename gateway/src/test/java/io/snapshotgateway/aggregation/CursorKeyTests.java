@@ -12,25 +12,25 @@ class CursorKeyTests {
 
     @Test
     void aMissingKeyStopsStartUpNamingTheVariable() {
-        assertThatThrownBy(() -> SnapshotListing.cursorKey(Optional::empty))
+        assertThatThrownBy(() -> PageTokens.cursorKey(Optional::empty))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gateway.cursor.key (env GATEWAY_CURSOR_KEY) is required");
     }
 
     @Test
     void aShortKeyStopsStartUpWithoutPrintingIt() {
-        String shortKey = "x".repeat(SnapshotListing.MIN_CURSOR_KEY_LENGTH - 1) ;
-        assertThatThrownBy(() -> SnapshotListing.cursorKey(() -> Optional.of(shortKey)))
+        String shortKey = "x".repeat(PageTokens.MIN_CURSOR_KEY_LENGTH - 1) ;
+        assertThatThrownBy(() -> PageTokens.cursorKey(() -> Optional.of(shortKey)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gateway.cursor.key (env GATEWAY_CURSOR_KEY) must be at least 16 characters")
                 .message().doesNotContain(shortKey);
-        assertThatThrownBy(() -> SnapshotListing.cursorKey(() -> Optional.of("")))
+        assertThatThrownBy(() -> PageTokens.cursorKey(() -> Optional.of("")))
                 .hasMessageContaining("GATEWAY_CURSOR_KEY");
     }
 
     @Test
     void aLongEnoughKeyIsUsedAsGiven() {
-        String key = "k".repeat(SnapshotListing.MIN_CURSOR_KEY_LENGTH);
-        assertThat(SnapshotListing.cursorKey(() -> Optional.of(key))).isEqualTo(key);
+        String key = "k".repeat(PageTokens.MIN_CURSOR_KEY_LENGTH);
+        assertThat(PageTokens.cursorKey(() -> Optional.of(key))).isEqualTo(key);
     }
 }
