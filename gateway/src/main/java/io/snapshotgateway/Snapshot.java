@@ -14,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * <p>
  * {@code attributes} keeps every vendor field that has no normalized home, so nothing the vendor returned is lost.
+ * {@code instanceId} is the instance the snapshot's disk belongs to, when the adapter knows it (an ECS instance
+ * lookup): the inventory indexes it for {@code instance_id}; it is not rendered (the vendor's own field, if any, is
+ * among the attributes).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({ "id", "provider", "source", "region", "project_id", "name", "description", "status",
@@ -38,15 +41,6 @@ public record Snapshot(
         Resource resource,
         Boolean encrypted,
         Map<String, String> tags,
-        Map<String, Object> attributes) {
-
-    /** Vendor attribute under which an ECS snapshot's instance id is kept when the gateway knows it. */
-    public static final String INSTANCE_ID_ATTRIBUTE = "InstanceId";
-
-    /** The instance the snapshot's disk belongs to, when the vendor told us. */
-    @JsonIgnore
-    public String instanceId() {
-        Object value = attributes == null ? null : attributes.get(INSTANCE_ID_ATTRIBUTE);
-        return value == null ? null : value.toString();
-    }
+        Map<String, Object> attributes,
+        @JsonIgnore String instanceId) {
 }

@@ -55,6 +55,23 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /**
+     * The vendor HTTP helpers (provider.support) and the vendor packages are for adapters: the layers above see the
+     * provider SPI only, so an adapter can change its wire details without touching them.
+     */
+    @Test
+    void onlyAdaptersUseTheVendorHelpers() {
+        noClasses().that().resideInAnyPackage("..api..", "..aggregation..", "..inventory..", "..access..",
+                "..health..")
+                .should().dependOnClassesThat().resideInAnyPackage("..provider.support..", "..provider.alibaba..",
+                        "..provider.huawei..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.snapshotgateway.provider")
+                .should().dependOnClassesThat().resideInAnyPackage("..provider.support..", "..provider.alibaba..",
+                        "..provider.huawei..")
+                .check(CLASSES);
+    }
+
     @Test
     void layersOnlyLookDown() {
         noClasses().that().resideInAPackage("..aggregation..")

@@ -21,7 +21,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.aggregation.Selection;
 import io.snapshotgateway.limits.TokenBucket;
-import io.snapshotgateway.provider.ConfiguredSources;
+import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.provider.Scope;
 
 /**

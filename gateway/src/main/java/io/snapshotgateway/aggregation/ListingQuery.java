@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.snapshotgateway.SnapshotFilter;
-import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.crypto.Hashing;
 
 /**
  * A validated listing request. {@code grant} is what the caller's API key may see: the query answers within it, and its

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.snapshotgateway.inventory.InventoryEntry;
-import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.crypto.Hashing;
 import io.snapshotgateway.provider.Scope;
 
 /**

@@ -3,7 +3,7 @@ package io.snapshotgateway.aggregation;
 import java.util.Optional;
 import java.util.Set;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.problem.ParameterError;
 
 /**

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.snapshotgateway.inventory.ScopeView;
-import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.crypto.Hashing;
 import io.snapshotgateway.provider.Scope;
 
 /**

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.inventory.InstanceLookups;
 import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.inventory.InventoryConfig;

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.snapshotgateway.provider.ConfiguredSources;
+import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.problem.ParameterError;
 import io.snapshotgateway.provider.Scope;
 

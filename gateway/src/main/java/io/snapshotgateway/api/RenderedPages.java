@@ -18,7 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.aggregation.ListingResult;
 import io.snapshotgateway.aggregation.Summary;
 import io.snapshotgateway.inventory.ScopeView;

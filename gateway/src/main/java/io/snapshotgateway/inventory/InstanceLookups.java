@@ -18,7 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.problem.ProblemType;

@@ -17,7 +17,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.provider.ConfiguredSources;
+import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;

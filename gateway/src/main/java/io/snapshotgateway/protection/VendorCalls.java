@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.limits.TokenBucket;
 import io.snapshotgateway.provider.CallGuard;
 import io.snapshotgateway.provider.Scope;

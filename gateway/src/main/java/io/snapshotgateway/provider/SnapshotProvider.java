@@ -1,5 +1,6 @@
 package io.snapshotgateway.provider;
 
+
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,7 @@ public interface SnapshotProvider {
 
     /**
      * Every snapshot of the scope, all pages fetched, nothing filtered, each id once (pages that overlap while the
-     * vendor's data changes are de-duplicated by {@link Listings#distinctById}): what the scope's inventory is made of.
+     * vendor's data changes are de-duplicated by the adapter skeleton): what the scope's inventory is made of.
      */
     Uni<List<Snapshot>> list(Scope scope);
 

@@ -11,10 +11,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.aggregation.Selection;
-import io.snapshotgateway.provider.ConfiguredSources;
+import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.support.SimulatorWithApiKeys;
 
 /** API keys checked at start-up, every problem named with its property and environment variable; key lookup. */

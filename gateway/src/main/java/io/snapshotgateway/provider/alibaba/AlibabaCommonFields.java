@@ -5,8 +5,8 @@ import java.time.Instant;
 import io.snapshotgateway.CreationType;
 import io.snapshotgateway.DiskType;
 import io.snapshotgateway.SnapshotStatus;
-import io.snapshotgateway.provider.VendorAttributes;
-import io.snapshotgateway.provider.VendorTime;
+import io.snapshotgateway.provider.support.VendorAttributes;
+import io.snapshotgateway.provider.support.VendorTime;
 
 /**
  * The snapshot fields ECS and EDS share, normalized once. A value that does not normalize is kept raw in the

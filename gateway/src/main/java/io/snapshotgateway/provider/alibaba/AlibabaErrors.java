@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
-import io.snapshotgateway.provider.VendorMessages;
+import io.snapshotgateway.provider.support.VendorMessages;
 
 /**
  * Turns an Alibaba error response into a classified failure. Throttling comes as HTTP 400 with a {@code Throttling*}

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.snapshotgateway.provider.Hashing;
-import io.snapshotgateway.provider.QueryStrings;
+import io.snapshotgateway.crypto.Hashing;
+import io.snapshotgateway.provider.support.QueryStrings;
 
 /**
  * Alibaba Cloud request signatures: V1 (RPC, HMAC-SHA1, in the query) and V3 ({@code ACS3-HMAC-SHA256}, in the

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
-import io.snapshotgateway.provider.QueryStrings;
-import io.snapshotgateway.provider.AccessKey;
+import io.snapshotgateway.provider.support.QueryStrings;
+import io.snapshotgateway.source.AccessKey;
 
 /**
  * Signs every request of one Alibaba client with signature V1 (HMAC-SHA1): adds the common parameters to the query

@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.snapshotgateway.CreationType;
 import io.snapshotgateway.DiskType;
 import io.snapshotgateway.SnapshotStatus;
-import io.snapshotgateway.provider.VendorValues;
+import io.snapshotgateway.provider.support.VendorValues;
 
 /**
  * Normalizes the enum-like values ECS and EDS share. ECS answers in lowercase, EDS in uppercase; both are accepted.

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
-import io.snapshotgateway.provider.VendorMessages;
+import io.snapshotgateway.provider.support.VendorMessages;
 
 /**
  * Turns a Huawei Cloud error response into a classified failure. API Gateway codes ({@code APIGW.*}, spelled

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.snapshotgateway.provider.Hashing;
-import io.snapshotgateway.provider.QueryStrings;
+import io.snapshotgateway.crypto.Hashing;
+import io.snapshotgateway.provider.support.QueryStrings;
 
 /**
  * Huawei Cloud AK/SK request signatures ({@code SDK-HMAC-SHA256}, API Gateway "APIG" signing). Written against the

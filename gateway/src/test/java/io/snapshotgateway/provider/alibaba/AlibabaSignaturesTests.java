@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.aliyun.tea.TeaRequest;
 
-import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.crypto.Hashing;
 
 class AlibabaSignaturesTests {
 

@@ -15,8 +15,8 @@ import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
 
-import io.snapshotgateway.provider.QueryStrings;
-import io.snapshotgateway.provider.Hashing;
+import io.snapshotgateway.provider.support.QueryStrings;
+import io.snapshotgateway.crypto.Hashing;
 
 class HuaweiSignaturesTests {
     private static final String DATE = "20191115T033655Z";

@@ -1,6 +1,6 @@
 package io.snapshotgateway.provider.alibaba.ecs;
 
-import io.snapshotgateway.provider.VendorParameter;
+import io.snapshotgateway.provider.support.VendorParameter;
 
 /** The query parameters of ECS {@code DescribeSnapshots} that the gateway sends. */
 public enum EcsParameter implements VendorParameter {

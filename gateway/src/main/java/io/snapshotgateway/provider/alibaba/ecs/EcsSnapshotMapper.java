@@ -6,7 +6,7 @@ import java.util.Map;
 import io.snapshotgateway.Resource;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
-import io.snapshotgateway.provider.VendorAttributes;
+import io.snapshotgateway.provider.support.VendorAttributes;
 import io.snapshotgateway.provider.alibaba.AlibabaCommonFields;
 
 /** Pure mapping from an ECS snapshot to the normalized one. */
@@ -35,7 +35,7 @@ final class EcsSnapshotMapper {
         attributes.put("InstantAccess", s.instantAccess());
         attributes.put("InstantAccessRetentionDays", s.instantAccessRetentionDays());
         attributes.put("Available", s.available());
-        attributes.put(Snapshot.INSTANCE_ID_ATTRIBUTE, instanceId);
+        attributes.put("InstanceId", instanceId);
         attributes.putAll(s.other());
 
         AlibabaCommonFields f = AlibabaCommonFields.of(s.status(), s.sourceDiskType(), s.snapshotType(), s.progress(),
@@ -44,7 +44,7 @@ final class EcsSnapshotMapper {
         return new Snapshot(s.snapshotId(), scope.provider(), scope.source(), scope.region(), null,
                 s.snapshotName(), s.description(), f.status(), s.status(), f.progress(), s.remainTime(), f.diskType(),
                 f.creationType(), f.sizeGib(), f.created(), s.sourceDiskId() == null ? null : Resource.disk(s.sourceDiskId()),
-                s.encrypted(), tags(s.tags()), attributes.build());
+                s.encrypted(), tags(s.tags()), attributes.build(), instanceId);
     }
 
     private static Map<String, String> tags(EcsSnapshot.Tags tags) {

@@ -1,6 +1,6 @@
 package io.snapshotgateway.provider.alibaba.eds;
 
-import io.snapshotgateway.provider.VendorParameter;
+import io.snapshotgateway.provider.support.VendorParameter;
 
 /** The query parameters of Elastic Desktop Service {@code DescribeSnapshots} that the gateway sends. */
 public enum EdsParameter implements VendorParameter {

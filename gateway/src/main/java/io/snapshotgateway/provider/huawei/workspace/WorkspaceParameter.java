@@ -1,6 +1,6 @@
 package io.snapshotgateway.provider.huawei.workspace;
 
-import io.snapshotgateway.provider.VendorParameter;
+import io.snapshotgateway.provider.support.VendorParameter;
 
 /** The query parameters of Workspace {@code ListDesktopSnapshot} that the gateway sends. */
 public enum WorkspaceParameter implements VendorParameter {

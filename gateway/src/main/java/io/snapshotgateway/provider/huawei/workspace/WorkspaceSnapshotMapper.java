@@ -5,8 +5,8 @@ import java.util.Map;
 import io.snapshotgateway.Resource;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
-import io.snapshotgateway.provider.VendorAttributes;
-import io.snapshotgateway.provider.VendorTime;
+import io.snapshotgateway.provider.support.VendorAttributes;
+import io.snapshotgateway.provider.support.VendorTime;
 
 /** Pure mapping from a Workspace snapshot to the normalized one. */
 final class WorkspaceSnapshotMapper {
@@ -37,6 +37,6 @@ final class WorkspaceSnapshotMapper {
                 s.snapshotName(), s.description(), status, s.status(), progress, null,
                 WorkspaceValues.diskType(s.isSystemDisk()), creationType, null, created,
                 s.desktopId() == null ? null : Resource.desktop(s.desktopId(), s.desktopName()),
-                null, Map.of(), attributes.build());
+                null, Map.of(), attributes.build(), null);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.snapshotgateway.CreationType;
 import io.snapshotgateway.DiskType;
 import io.snapshotgateway.SnapshotStatus;
-import io.snapshotgateway.provider.VendorValues;
+import io.snapshotgateway.provider.support.VendorValues;
 
 /**
  * Workspace's enum-like values, read in any case. An unknown value normalizes to null (the mapper keeps the raw value

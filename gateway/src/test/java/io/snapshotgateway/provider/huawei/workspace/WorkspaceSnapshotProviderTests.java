@@ -43,7 +43,7 @@ import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.SnapshotStatus;
 import io.snapshotgateway.problem.ProblemType;
-import io.snapshotgateway.provider.AccessKey;
+import io.snapshotgateway.source.AccessKey;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;

@@ -1,4 +1,7 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.provider.support;
+
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.UpstreamFailure;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;

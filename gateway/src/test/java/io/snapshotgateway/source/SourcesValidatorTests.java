@@ -1,4 +1,4 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
 
 class SourcesValidatorTests {

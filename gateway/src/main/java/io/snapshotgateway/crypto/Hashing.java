@@ -1,4 +1,4 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,7 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.provider.support;
+
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.source.AccessKey;
 
 import java.util.function.UnaryOperator;
 

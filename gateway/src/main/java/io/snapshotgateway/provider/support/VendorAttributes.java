@@ -1,4 +1,4 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.provider.support;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,8 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.source;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.provider.support.VendorMessages;
+
+import io.snapshotgateway.config.GatewayConfig;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,6 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.provider.support;
+
+import io.snapshotgateway.provider.UpstreamException;
 
 import java.util.List;
 

@@ -1,4 +1,13 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.provider.support;
+
+import io.snapshotgateway.provider.CallGuard;
+
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.source.AccessKey;
+import io.snapshotgateway.source.ConfiguredSources;
+import io.snapshotgateway.source.Endpoints;
+import io.snapshotgateway.source.SourceCredentials;
 
 import java.net.URI;
 import java.time.Duration;
@@ -12,7 +21,7 @@ import java.util.function.Function;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Snapshot;
 
 /**

@@ -1,8 +1,13 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.provider.support;
+
+import io.snapshotgateway.provider.CallGuard;
+
+import io.snapshotgateway.source.ConfiguredSources;
+import io.snapshotgateway.source.SourceCredentials;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 
 /** Hands each adapter its {@link VendorAdapter}, made from what every adapter shares. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.provider.support;
 
 /** Parsing of small values the vendors share. */
 public final class VendorValues {

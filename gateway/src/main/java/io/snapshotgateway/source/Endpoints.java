@@ -1,4 +1,4 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.source;
 
 import java.net.URI;
 import java.util.Optional;

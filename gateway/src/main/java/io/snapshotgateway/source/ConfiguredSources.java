@@ -1,4 +1,6 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.source;
+
+import io.snapshotgateway.provider.Scope;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +13,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 
 /**
  * The configured sources by their public name. A name is the configuration key with {@code .} and {@code _} read as

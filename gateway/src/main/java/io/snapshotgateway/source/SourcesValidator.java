@@ -1,6 +1,6 @@
-package io.snapshotgateway.provider;
+package io.snapshotgateway.source;
 
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import io.snapshotgateway.GatewayConfig;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
 
 /** Refuses to start with a source configuration that could only fail at request time, naming every bad key. */

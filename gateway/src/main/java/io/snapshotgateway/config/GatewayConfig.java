@@ -1,4 +1,6 @@
-package io.snapshotgateway;
+package io.snapshotgateway.config;
+
+import io.snapshotgateway.Provider;
 
 import java.time.Duration;
 import java.util.List;
