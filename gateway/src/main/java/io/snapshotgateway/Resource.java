@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The thing a snapshot was taken of: a disk (ECS) or a cloud desktop (EDS, Workspace). */
-@com.fasterxml.jackson.annotation.JsonPropertyOrder({ "type", "id", "name" })
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"type", "id", "name"})
 public record Resource(Type type, String id, String name) {
 
     /** Kinds of resource a snapshot can be taken of. */

@@ -19,9 +19,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * among the attributes).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({ "id", "provider", "source", "region", "project_id", "name", "description", "status",
+@JsonPropertyOrder({"id", "provider", "source", "region", "project_id", "name", "description", "status",
         "vendor_status", "progress", "remaining_seconds", "disk_type", "creation_type", "size_gib", "create_time",
-        "resource", "encrypted", "tags", "attributes" })
+        "resource", "encrypted", "tags", "attributes"})
 public record Snapshot(
         String id,
         Provider provider,
@@ -37,7 +37,8 @@ public record Snapshot(
         @JsonProperty("disk_type") DiskType diskType,
         @JsonProperty("creation_type") CreationType creationType,
         @JsonProperty("size_gib") Long sizeGib,
-        @JsonProperty("create_time") @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd'T'HH:mm:ss'Z'", timezone = "UTC") Instant createTime,
+        @JsonProperty("create_time") @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd'T'HH:mm:ss'Z'",
+                timezone = "UTC") Instant createTime,
         Resource resource,
         Boolean encrypted,
         Map<String, String> tags,

@@ -1,7 +1,5 @@
 package io.snapshotgateway;
 
-import io.snapshotgateway.inventory.Inventories;
-import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -12,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.LogCapture;
 import io.snapshotgateway.support.WireMockWorkspace;

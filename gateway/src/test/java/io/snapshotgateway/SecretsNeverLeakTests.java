@@ -1,7 +1,5 @@
 package io.snapshotgateway;
 
-import io.snapshotgateway.inventory.Inventories;
-import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -12,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.LogCapture;
 import io.snapshotgateway.support.WireMockNineScopes;
@@ -58,7 +59,8 @@ class SecretsNeverLeakTests {
                 "Specified signature is not matched with our calculation. server string to sign is:" + v3StringToSign));
         stub("/ecs-a/cn-shanghai/", 404, alibabaError("InvalidAccessKeyId.NotFound",
                 "Specified access key is not found: ak-ecs-a"));
-        stub("/ecs-a/cn-beijing/", 400, alibabaError("Throttling.User", "Request was denied due to user flow control."));
+        stub("/ecs-a/cn-beijing/", 400,
+                alibabaError("Throttling.User", "Request was denied due to user flow control."));
         stub("/ecs-b/cn-hangzhou/", 502, "<html><body>Bad Gateway sk-ecs-b</body></html>");
         stub("/ecs-b/cn-shanghai/", 200, "{\"Snapshots\": {\"Snapshot\": [");
         wireMock.stubFor(get(urlPathMatching("/ecs-b/cn-beijing/")).willReturn(aResponse()

@@ -69,12 +69,15 @@ public class ApiKeyFilter {
         Optional<ApiKey> key = presented.key() == null ? Optional.empty() : keys.find(presented.key());
         if (key.isEmpty()) {
             count("-", "unauthorized");
-            String detail = presented.problem() != null ? presented.problem()
-                    : presented.key() == null ? "No API key: send Authorization: Bearer <key> or X-API-Key: <key>"
+            String detail = presented.problem() != null
+                    ? presented.problem()
+                    : presented.key() == null
+                            ? "No API key: send Authorization: Bearer <key> or X-API-Key: <key>"
                             : "The API key is not one this gateway knows";
             Log.debugf("401 on %s: %s", logged, detail);
             // RFC 6750: no error code when no key was sent at all
-            String challenge = presented.problem() != null ? CHALLENGE + ", error=\"invalid_request\""
+            String challenge = presented.problem() != null
+                    ? CHALLENGE + ", error=\"invalid_request\""
                     : presented.key() == null ? CHALLENGE : CHALLENGE + ", error=\"invalid_token\"";
             return Optional.of(ProblemResponses.of(Problem.of(ProblemType.UNAUTHORIZED, detail, path),
                     Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge)));

@@ -21,8 +21,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.aggregation.Selection;
 import io.snapshotgateway.limits.TokenBucket;
-import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.source.ConfiguredSources;
 
 /**
  * The configured API keys, checked at start-up, and the lookup of a presented key. Keys are compared by their
@@ -103,7 +103,8 @@ public class ApiKeys {
         String prefix = "gateway.api-keys." + configured;
         // A name with a dash must be quoted in an environment variable (GATEWAY_API_KEYS__TEAM_ECS__SHA256, read as
         // gateway.api-keys."team.ecs".sha256): GATEWAY_API_KEYS_TEAM_ECS_SHA256 would configure nothing at all.
-        String env = name.matches("[a-zA-Z0-9]+") ? "GATEWAY_API_KEYS_" + name.toUpperCase(Locale.ROOT) + "_"
+        String env = name.matches("[a-zA-Z0-9]+")
+                ? "GATEWAY_API_KEYS_" + name.toUpperCase(Locale.ROOT) + "_"
                 : "GATEWAY_API_KEYS__" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "__";
         int before = found.size();
         if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {

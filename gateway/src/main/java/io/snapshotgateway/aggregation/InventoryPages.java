@@ -103,7 +103,8 @@ final class InventoryPages {
         }
 
         Summary summary(List<SourceOutcome> outcomes) {
-            return new Summary(total, sizeGib, total == 0 || oldest == Long.MAX_VALUE ? null : Instant.ofEpochSecond(oldest),
+            return new Summary(total, sizeGib,
+                    total == 0 || oldest == Long.MAX_VALUE ? null : Instant.ofEpochSecond(oldest),
                     total == 0 || newest == Long.MIN_VALUE ? null : Instant.ofEpochSecond(newest), byProvider,
                     bySource, byRegion, byStatus, byDiskType, byCreationType, outcomes);
         }

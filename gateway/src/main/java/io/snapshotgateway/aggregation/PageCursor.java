@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.snapshotgateway.inventory.InventoryEntry;
 import io.snapshotgateway.crypto.Hashing;
+import io.snapshotgateway.inventory.InventoryEntry;
 import io.snapshotgateway.provider.Scope;
 
 /**

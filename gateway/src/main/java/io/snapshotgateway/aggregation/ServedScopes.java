@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import io.snapshotgateway.inventory.ScopeView;
 import io.snapshotgateway.crypto.Hashing;
+import io.snapshotgateway.inventory.ScopeView;
 import io.snapshotgateway.provider.Scope;
 
 /**

@@ -110,7 +110,8 @@ public class SnapshotListing {
             return List.of(new ParameterError("instance_id", "takes at most " + lookupLimits.maxValues()
                     + " values (gateway.inventory.instance-lookup.max-values), got " + values));
         }
-        long scopes = catalog.select(query.selection(), query.grant()).stream().filter(s -> lookups.needed(s.provider())).count();
+        long scopes = catalog.select(query.selection(), query.grant()).stream()
+                .filter(s -> lookups.needed(s.provider())).count();
         if (values * scopes > lookupLimits.maxPerRequest()) {
             return List.of(new ParameterError("instance_id", values + " instance ids in " + scopes
                     + " selected ECS regions need " + values * scopes + " vendor lookups; at most "
@@ -145,7 +146,8 @@ public class SnapshotListing {
         record Resolved(ScopeView view, Set<String> instanceSnapshots) {
         }
         List<Uni<Resolved>> resolving = views.stream().map(v -> !(v instanceof ScopeView.Served)
-                || !lookups.needed(v.scope().provider()) ? Uni.createFrom().item(new Resolved(v, null))
+                || !lookups.needed(v.scope().provider())
+                        ? Uni.createFrom().item(new Resolved(v, null))
                         : lookups.snapshotIds(v.scope(), instances).map(ids -> new Resolved(v, ids))
                                 // A failed lookup is not kept, so neither is a page showing it: a stamp of its own.
                                 .onFailure().recoverWithItem(failure -> new Resolved(new ScopeView.Unavailable(

@@ -7,9 +7,9 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.problem.ParameterError;
 import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.source.ConfiguredSources;
 
 /** The configured sources and regions, and which of them a request selects. */
 @ApplicationScoped
@@ -59,12 +59,14 @@ public class SourceCatalog {
         Set<String> names = new TreeSet<>();
         all.forEach(s -> names.add(s.source()));
         selection.sources().stream().filter(s -> !names.contains(s)).sorted().forEach(s -> errors
-                .add(new ParameterError("source", "unknown source '" + s + "'; configured: " + String.join(", ", names))));
+                .add(new ParameterError("source",
+                        "unknown source '" + s + "'; configured: " + String.join(", ", names))));
         boolean narrowed = !selection.providers().isEmpty() || !selection.sources().isEmpty();
         if (errors.isEmpty() && narrowed && all.stream().noneMatch(s -> selectedSource(selection, s))) {
             String what = selection.sources().isEmpty() ? "provider" : "source";
             errors.add(new ParameterError(what, "selects no configured source"
-                    + (selection.sources().isEmpty() ? " (no source of " + selection.providers() + " is configured)"
+                    + (selection.sources().isEmpty()
+                            ? " (no source of " + selection.providers() + " is configured)"
                             : " of provider " + selection.providers())));
             return errors;
         }

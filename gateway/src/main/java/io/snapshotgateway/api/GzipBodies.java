@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
  * compressing it again; the JDK's streams cannot continue a finished compression, hence this small assembly.
  */
 final class GzipBodies {
-    private static final byte[] HEADER = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff };
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int MAX_STORED = 65535;
 
     private GzipBodies() {

@@ -127,7 +127,8 @@ final class ListingQueryParser {
         SnapshotFilter filter = new SnapshotFilter(values("snapshot_id"), values("disk_id"), values("desktop_id"),
                 values("instance_id"), values("name"), statuses, diskTypes, creationTypes, after, before);
         Selection selection = new Selection(providers, values("source"), values("region"));
-        ListingQuery query = new ListingQuery(selection, grant, filter, sort == null ? SortOrder.NEWEST_FIRST : sort, limit,
+        ListingQuery query = new ListingQuery(selection, grant, filter, sort == null ? SortOrder.NEWEST_FIRST : sort,
+                limit,
                 known.contains("page_token") ? single("page_token") : Optional.empty(), bypassCache);
         return new Parsed(query, List.copyOf(errors));
     }

@@ -18,9 +18,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.aggregation.ListingResult;
 import io.snapshotgateway.aggregation.Summary;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.inventory.ScopeView;
 import io.snapshotgateway.protection.BreakerState;
 import io.snapshotgateway.protection.ScopeBreakers;
@@ -64,7 +64,7 @@ public class RenderedPages {
                 SourceStatus.class));
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.pages().maxBytes().asLongValue())
-                .<Key, RenderedPage> weigher((key, page) -> page.weight())
+                .<Key, RenderedPage>weigher((key, page) -> page.weight())
                 .build();
         this.reused = Counter.builder("snapshot_gateway_rendered_pages").tag("outcome", "reused")
                 .description("Answers to /snapshots and /snapshots/summary: reused as rendered, or rendered")

@@ -1,5 +1,9 @@
 package io.snapshotgateway.api;
 
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -17,10 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.access.ApiKeyFilter;
@@ -63,9 +63,11 @@ public class SnapshotResource {
                     + "commas for 'any of'. Unknown parameters are refused. Cache-Control: no-cache asks for a refresh "
                     + "of the selected scopes (rate-limited per scope); If-None-Match answers 304.")
     @Parameters({
-            @Parameter(name = "provider", in = ParameterIn.QUERY, description = "alibaba-ecs, alibaba-eds, huawei-workspace"),
+            @Parameter(name = "provider", in = ParameterIn.QUERY,
+                    description = "alibaba-ecs, alibaba-eds, huawei-workspace"),
             @Parameter(name = "source", in = ParameterIn.QUERY, description = "configured source names"),
-            @Parameter(name = "region", in = ParameterIn.QUERY, description = "region ids configured for a selected source"),
+            @Parameter(name = "region", in = ParameterIn.QUERY,
+                    description = "region ids configured for a selected source"),
             @Parameter(name = "snapshot_id", in = ParameterIn.QUERY),
             @Parameter(name = "disk_id", in = ParameterIn.QUERY),
             @Parameter(name = "instance_id", in = ParameterIn.QUERY,
@@ -80,16 +82,19 @@ public class SnapshotResource {
             @Parameter(name = "created_before", in = ParameterIn.QUERY, description = "ISO-8601 instant, exclusive"),
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = "-create_time (default) or create_time"),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1..1000, default 100"),
-            @Parameter(name = "page_token", in = ParameterIn.QUERY, description = "next_page_token of the previous page") })
+            @Parameter(name = "page_token", in = ParameterIn.QUERY,
+                    description = "next_page_token of the previous page")})
     @APIResponses({
             @APIResponse(responseCode = "200", description = "A page of the merged listing; complete=false if a source "
                     + "failed, now or on an earlier page of the walk",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SnapshotPage.class))),
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SnapshotPage.class))),
             @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match"),
             @APIResponse(responseCode = "400", description = "application/problem+json naming every bad parameter"),
             @APIResponse(responseCode = "502", description = "application/problem+json: all sources failed"),
-            @APIResponse(responseCode = "503", description = "application/problem+json: all sources throttled; Retry-After"),
-            @APIResponse(responseCode = "504", description = "application/problem+json: all sources timed out") })
+            @APIResponse(responseCode = "503",
+                    description = "application/problem+json: all sources throttled; Retry-After"),
+            @APIResponse(responseCode = "504", description = "application/problem+json: all sources timed out")})
     public Uni<Response> list(UriInfo uri, RoutingContext context,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -111,10 +116,11 @@ public class SnapshotResource {
             description = "Takes the parameters of GET /snapshots except limit and page_token.")
     @APIResponses({
             @APIResponse(responseCode = "200", description = "The counts; complete=false if a source failed",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryBody.class))),
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SummaryBody.class))),
             @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match"),
             @APIResponse(responseCode = "400", description = "application/problem+json naming every bad parameter"),
-            @APIResponse(responseCode = "502", description = "application/problem+json: all sources failed") })
+            @APIResponse(responseCode = "502", description = "application/problem+json: all sources failed")})
     public Uni<Response> summary(UriInfo uri, RoutingContext context,
             @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.snapshotgateway.inventory.CacheState;
-import io.snapshotgateway.protection.BreakerState;
 import io.snapshotgateway.problem.SourceProblem;
+import io.snapshotgateway.protection.BreakerState;
 
 /**
  * One entry of {@code sources[]}: how one source/region fared in this request. {@code missed_earlier_pages} is true
@@ -14,8 +14,8 @@ import io.snapshotgateway.problem.SourceProblem;
  * scope's circuit breaker now: closed, open (no vendor calls; the last inventory is served stale) or half-open.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "source", "provider", "region", "project_id", "status", "snapshot_count", "cache", "age_seconds",
-        "breaker", "missed_earlier_pages", "problem" })
+@JsonPropertyOrder({"source", "provider", "region", "project_id", "status", "snapshot_count", "cache", "age_seconds",
+        "breaker", "missed_earlier_pages", "problem"})
 public record SourceStatus(
         String source,
         String provider,

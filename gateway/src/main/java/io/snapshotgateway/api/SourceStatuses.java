@@ -8,10 +8,10 @@ import java.util.Objects;
 
 import io.snapshotgateway.aggregation.SourceOutcome;
 import io.snapshotgateway.inventory.ScopeView;
-import io.snapshotgateway.protection.BreakerState;
 import io.snapshotgateway.problem.Problem;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.problem.SourceProblem;
+import io.snapshotgateway.protection.BreakerState;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamFailure;
 
@@ -74,7 +74,8 @@ final class SourceStatuses {
         ProblemType same = types.size() == 1 ? types.get(0) : null;
         int status = same == ProblemType.UPSTREAM_TIMEOUT ? 504 : same == ProblemType.UPSTREAM_THROTTLED ? 503 : 502;
         List<SourceProblem> problems = failed.stream().map(f -> problem(f.scope(), f.failure())).toList();
-        String detail = failed.size() == 1 ? "The only selected source failed: " + failed.get(0).failure().detail()
+        String detail = failed.size() == 1
+                ? "The only selected source failed: " + failed.get(0).failure().detail()
                 : "All " + failed.size() + " selected source/regions failed"
                         + (same == null ? "" : " (" + same.title().toLowerCase(java.util.Locale.ROOT) + ")");
         Problem problem = new Problem(ProblemType.ALL_SOURCES_FAILED.uri(), ProblemType.ALL_SOURCES_FAILED.title(),

@@ -16,13 +16,15 @@ import io.snapshotgateway.aggregation.Summary;
  * times are null when nothing matched.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({ "total", "size_gib", "oldest_create_time", "newest_create_time", "by_provider", "by_source",
-        "by_region", "by_status", "by_disk_type", "by_creation_type", "complete" })
+@JsonPropertyOrder({"total", "size_gib", "oldest_create_time", "newest_create_time", "by_provider", "by_source",
+        "by_region", "by_status", "by_disk_type", "by_creation_type", "complete"})
 public record SummaryBody(
         long total,
         @JsonProperty("size_gib") long sizeGib,
-        @JsonProperty("oldest_create_time") @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd'T'HH:mm:ss'Z'", timezone = "UTC") Instant oldestCreateTime,
-        @JsonProperty("newest_create_time") @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd'T'HH:mm:ss'Z'", timezone = "UTC") Instant newestCreateTime,
+        @JsonProperty("oldest_create_time") @JsonFormat(shape = JsonFormat.Shape.STRING,
+                pattern = "yyyy-MM-dd'T'HH:mm:ss'Z'", timezone = "UTC") Instant oldestCreateTime,
+        @JsonProperty("newest_create_time") @JsonFormat(shape = JsonFormat.Shape.STRING,
+                pattern = "yyyy-MM-dd'T'HH:mm:ss'Z'", timezone = "UTC") Instant newestCreateTime,
         @JsonProperty("by_provider") Map<String, Long> byProvider,
         @JsonProperty("by_source") Map<String, Long> bySource,
         @JsonProperty("by_region") Map<String, Long> byRegion,

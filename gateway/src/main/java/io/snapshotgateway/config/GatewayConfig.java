@@ -1,7 +1,5 @@
 package io.snapshotgateway.config;
 
-import io.snapshotgateway.Provider;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.snapshotgateway.Provider;
 
 /** Everything an operator configures: the sources (accounts) to list, and how hard to call the vendors. */
 @ConfigMapping(prefix = "gateway")

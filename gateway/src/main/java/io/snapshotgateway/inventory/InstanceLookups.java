@@ -1,7 +1,5 @@
 package io.snapshotgateway.inventory;
 
-import io.snapshotgateway.limits.TokenBucket;
-import io.snapshotgateway.protection.ScopeBreakers;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -18,10 +16,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.config.GatewayConfig;
+import io.snapshotgateway.limits.TokenBucket;
 import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.protection.ScopeBreakers;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.UpstreamException;
@@ -61,7 +61,7 @@ public class InstanceLookups {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(this.config.ttl())
                 .maximumWeight(maxBytes)
-                .<Key, Set<String>> weigher((key, ids) -> (int) Math.min(Integer.MAX_VALUE,
+                .<Key, Set<String>>weigher((key, ids) -> (int) Math.min(Integer.MAX_VALUE,
                         Math.max(floor, 96 + ids.stream().mapToLong(id -> 56 + id.length()).sum())))
                 .buildAsync();
     }

@@ -29,18 +29,18 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.protection.ScopeBreakers;
-import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
-import io.snapshotgateway.source.SourceCredentials;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.source.ConfiguredSources;
+import io.snapshotgateway.source.SourceCredentials;
 
 /**
  * One warm inventory per configured scope, and the only place that lists a scope at the vendor.
@@ -226,13 +226,15 @@ public class Inventories {
     private ScopeView view(Scope scope, ScopeState state, CacheState ifFresh) {
         Inventory inventory = state.inventory();
         if (inventory == null) {
-            return new ScopeView.Unavailable(scope, state.failure() != null ? state.failure()
+            return new ScopeView.Unavailable(scope, state.failure() != null
+                    ? state.failure()
                     : UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE, "the scope has not been listed yet"),
                     state.failureSeq());
         }
         Duration age = Duration.between(inventory.fetchedAt(), clock.now());
         if (age.compareTo(config.maxStaleness()) > 0) {
-            UpstreamFailure last = state.failure() != null ? state.failure()
+            UpstreamFailure last = state.failure() != null
+                    ? state.failure()
                     : UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE, "no refresh completed");
             // No age in the text: it would change every second, and with it every rendered page and ETag.
             return new ScopeView.Unavailable(scope, new UpstreamFailure(last.type(), last.detail()

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** An RFC 9457 problem document as the gateway sends it. Optional members are left out when empty. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "errors", "errors_omitted", "sources" })
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "errors_omitted", "sources"})
 public record Problem(
         String type,
         String title,

@@ -37,7 +37,8 @@ public final class RequestTargets {
             return "A % escape is malformed (character " + at + " of the request target): % must be followed by "
                     + "two hexadecimal digits; send a literal % as %25";
         }
-        return "The request target holds a character that must be percent-encoded: '" + LogValues.echo(String.valueOf(c))
+        return "The request target holds a character that must be percent-encoded: '"
+                + LogValues.echo(String.valueOf(c))
                 + "' (character " + at + "); send it as %" + String.format("%02X", (int) c & 0xff);
     }
 }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * when the vendor never answered, e.g. a timeout).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "type", "title", "status", "detail", "source", "provider", "region", "project_id", "vendor_code",
-        "vendor_message", "vendor_request_id", "retry_after_seconds" })
+@JsonPropertyOrder({"type", "title", "status", "detail", "source", "provider", "region", "project_id", "vendor_code",
+        "vendor_message", "vendor_request_id", "retry_after_seconds"})
 public record SourceProblem(
         String type,
         String title,

@@ -17,11 +17,11 @@ import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.source.ConfiguredSources;
 
 /**
  * A circuit breaker per scope (SmallRye Fault Tolerance) around each whole listing and instance lookup: after
@@ -70,7 +70,8 @@ public class ScopeBreakers {
         Breaker breaker = breaker(scope);
         return UniGuards.get(breaker.guard, call).onFailure().invoke(f -> UpstreamFailures.recognize(f)
                 .ifPresent(known -> breaker.lastFailure = known))
-                .onFailure(org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException.class::isInstance)
+                .onFailure(
+                        org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException.class::isInstance)
                 .transform(open -> new UpstreamException(refusal(breaker)));
     }
 

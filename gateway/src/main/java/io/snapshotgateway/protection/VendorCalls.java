@@ -89,7 +89,8 @@ public class VendorCalls implements CallGuard {
                 limits.retried().computeIfAbsent(reason, r -> Counter.builder("snapshot_gateway_vendor_retries")
                         .description("Vendor calls retried, by source and what failed")
                         .tags("source", source, "reason", r).register(metrics)).increment();
-                return Uni.createFrom().item(retry.get()).onItem().delayIt().by(delay.isZero() ? Duration.ofMillis(1)
+                return Uni.createFrom().item(retry.get()).onItem().delayIt().by(delay.isZero()
+                        ? Duration.ofMillis(1)
                         : delay);
             }));
         }
@@ -104,7 +105,8 @@ public class VendorCalls implements CallGuard {
                 limits.calls().increment();
                 return call.get();
             });
-            return wait.isZero() ? bounded
+            return wait.isZero()
+                    ? bounded
                     : Uni.createFrom().voidItem().onItem().delayIt().by(wait).onItem().transformToUni(i -> bounded);
         }
 

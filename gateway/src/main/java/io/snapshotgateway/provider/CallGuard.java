@@ -1,7 +1,5 @@
 package io.snapshotgateway.provider;
 
-import io.snapshotgateway.provider.Scope;
-
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,5 @@
 package io.snapshotgateway.provider;
 
-
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;

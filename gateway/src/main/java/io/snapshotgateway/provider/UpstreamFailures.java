@@ -27,8 +27,9 @@ public final class UpstreamFailures {
 
     /** A recognized vendor or transport failure as an {@link UpstreamException}; anything else unchanged. */
     public static Throwable asUpstream(Throwable failure) {
-        return failure instanceof UpstreamException ? failure
-                : recognize(failure).<Throwable> map(UpstreamException::new).orElse(failure);
+        return failure instanceof UpstreamException
+                ? failure
+                : recognize(failure).<Throwable>map(UpstreamException::new).orElse(failure);
     }
 
     /** The classified failure, or empty when the throwable is none of the known vendor or transport failures. */

@@ -1,7 +1,5 @@
 package io.snapshotgateway.source;
 
-import io.snapshotgateway.provider.Scope;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,6 +12,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.snapshotgateway.config.GatewayConfig;
+import io.snapshotgateway.provider.Scope;
 
 /**
  * The configured sources by their public name. A name is the configuration key with {@code .} and {@code _} read as

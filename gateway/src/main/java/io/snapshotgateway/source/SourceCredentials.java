@@ -1,15 +1,13 @@
 package io.snapshotgateway.source;
 
-import io.snapshotgateway.provider.support.VendorMessages;
-
-import io.snapshotgateway.config.GatewayConfig;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.snapshotgateway.config.GatewayConfig;
+import io.snapshotgateway.provider.support.VendorMessages;
 
 /** Hands each adapter the credentials of a configured source; {@link SourcesValidator} has checked they exist. */
 @ApplicationScoped

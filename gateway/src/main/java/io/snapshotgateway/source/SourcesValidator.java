@@ -1,7 +1,5 @@
 package io.snapshotgateway.source;
 
-import io.snapshotgateway.config.GatewayConfig;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,8 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
+import io.snapshotgateway.config.GatewayConfig;
 
 /** Refuses to start with a source configuration that could only fail at request time, naming every bad key. */
 @Singleton
@@ -97,7 +95,8 @@ public class SourcesValidator {
         } catch (java.net.URISyntaxException bad) {
             return java.util.Optional.of("not a URL");
         }
-        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+        if (uri.getScheme() == null
+                || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
             return java.util.Optional.of("must be an http or https URL");
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
@@ -135,7 +134,8 @@ public class SourcesValidator {
         atLeastOne.forEach((key, value) -> {
             if (value < 1) {
                 problems.add("gateway.fetch." + key + " (env GATEWAY_FETCH_"
-                        + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "): must be at least 1, got " + value);
+                        + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "): must be at least 1, got "
+                        + value);
             }
         });
         return problems;

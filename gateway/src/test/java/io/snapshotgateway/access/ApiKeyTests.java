@@ -143,9 +143,9 @@ class ApiKeyTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "provider=alibaba-eds|provider", "provider=alibaba-ecs,huawei-workspace|provider",
+    @ValueSource(strings = {"provider=alibaba-eds|provider", "provider=alibaba-ecs,huawei-workspace|provider",
             "source=sim-hw|source", "source=no-such-source|source", "region=cn-north-4|region",
-            "region=eu-nowhere-9|region" })
+            "region=eu-nowhere-9|region"})
     void aScopeOutsideTheGrantIsForbiddenWhetherOrNotItExists(String queryAndParameter) {
         String[] parts = queryAndParameter.split("\\|");
         for (String path : List.of("/snapshots?", "/snapshots/summary?")) {

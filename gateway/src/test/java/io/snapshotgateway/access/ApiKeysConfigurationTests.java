@@ -11,9 +11,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.aggregation.Selection;
+import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.support.SimulatorWithApiKeys;
 
@@ -40,8 +40,10 @@ class ApiKeysConfigurationTests {
     private static final ConfiguredSources SOURCES = new ConfiguredSources(new GatewayConfig() {
         @Override
         public Map<String, GatewayConfig.Source> sources() {
-            return Map.of("prod-ecs", new ApiKeysConfigurationTests.Source(Provider.ALIBABA_ECS, List.of("cn-hangzhou", "cn-shanghai"),
-                    Optional.empty(), Optional.of("ak"), Optional.of("sk"), Optional.empty(), Optional.empty()));
+            return Map.of("prod-ecs",
+                    new ApiKeysConfigurationTests.Source(Provider.ALIBABA_ECS, List.of("cn-hangzhou", "cn-shanghai"),
+                            Optional.empty(), Optional.of("ak"), Optional.of("sk"), Optional.empty(),
+                            Optional.empty()));
         }
 
         @Override

@@ -19,7 +19,7 @@ class CursorKeyTests {
 
     @Test
     void aShortKeyStopsStartUpWithoutPrintingIt() {
-        String shortKey = "x".repeat(PageTokens.MIN_CURSOR_KEY_LENGTH - 1) ;
+        String shortKey = "x".repeat(PageTokens.MIN_CURSOR_KEY_LENGTH - 1);
         assertThatThrownBy(() -> PageTokens.cursorKey(() -> Optional.of(shortKey)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gateway.cursor.key (env GATEWAY_CURSOR_KEY) must be at least 16 characters")

@@ -1,7 +1,5 @@
 package io.snapshotgateway.aggregation;
 
-import io.snapshotgateway.inventory.Inventories;
-import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -14,6 +12,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.WireMockNineScopes;

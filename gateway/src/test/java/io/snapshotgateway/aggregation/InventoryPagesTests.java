@@ -244,9 +244,9 @@ class InventoryPagesTests {
         SortKey lowest = new SortKey(InventoryEntry.NO_TIME, "", "", "", "");
         SortKey highest = new SortKey(Long.MAX_VALUE, "\uffff", "\uffff", "\uffff", "\uffff");
         Map<SortOrder, SortKey[]> beforeAndAfter = Map.of(
-                SortOrder.OLDEST_FIRST, new SortKey[] { lowest, highest },
-                SortOrder.NEWEST_FIRST, new SortKey[] { new SortKey(Long.MAX_VALUE, "", "", "", ""),
-                        new SortKey(InventoryEntry.NO_TIME, "\uffff", "\uffff", "\uffff", "\uffff") });
+                SortOrder.OLDEST_FIRST, new SortKey[]{lowest, highest},
+                SortOrder.NEWEST_FIRST, new SortKey[]{new SortKey(Long.MAX_VALUE, "", "", "", ""),
+                        new SortKey(InventoryEntry.NO_TIME, "\uffff", "\uffff", "\uffff", "\uffff")});
 
         for (SortOrder order : SortOrder.values()) {
             List<String> everything = refLabels(world.naiveMatches(SnapshotFilter.NONE, order));
@@ -666,8 +666,10 @@ class InventoryPagesTests {
 
     /** A time bound on a tie value, just off it (fraction or nanosecond), or outside every snapshot's time. */
     private static Instant randomBound(Random random) {
-        Instant t = random.nextInt(8) == 0 ? pick(random, List.of(Instant.parse("1900-01-01T00:00:00Z"),
-                Instant.parse("3000-01-01T00:00:00Z"))) : pick(random, TIMES);
+        Instant t = random.nextInt(8) == 0
+                ? pick(random, List.of(Instant.parse("1900-01-01T00:00:00Z"),
+                        Instant.parse("3000-01-01T00:00:00Z")))
+                : pick(random, TIMES);
         return switch (random.nextInt(6)) {
             case 0 -> t.plusMillis(500);
             case 1 -> t.minusMillis(500);

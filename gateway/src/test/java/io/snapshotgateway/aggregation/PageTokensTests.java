@@ -49,7 +49,7 @@ class PageTokensTests {
         String foreign = new PageCursor("another-key-of-16+").encode(position, query(SortOrder.NEWEST_FIRST, null)
                 .digest());
 
-        for (boolean valid : new boolean[] { true, false }) {
+        for (boolean valid : new boolean[]{true, false}) {
             PageTokens.Start start = tokens.start(query(SortOrder.NEWEST_FIRST, foreign), valid);
             assertThat(start.position()).isEqualTo(PageCursor.Position.START);
             assertThat(start.problem()).map(ParameterError::reason).contains(

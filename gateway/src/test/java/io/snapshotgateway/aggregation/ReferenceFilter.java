@@ -26,7 +26,8 @@ final class ReferenceFilter {
                 && anyOf(f.diskTypes(), s.diskType())
                 && anyOf(f.creationTypes(), s.creationType())
                 && (f.createdAfter() == null || (s.createTime() != null && !s.createTime().isBefore(f.createdAfter())))
-                && (f.createdBefore() == null || (s.createTime() != null && s.createTime().isBefore(f.createdBefore())));
+                && (f.createdBefore() == null
+                        || (s.createTime() != null && s.createTime().isBefore(f.createdBefore())));
     }
 
     private static <T> boolean anyOf(Set<T> wanted, T actual) {

@@ -62,7 +62,7 @@ class SimulatorFaultsTests {
             "server-error, /problems/upstream-unavailable, ServiceUnavailable",
             "malformed,    /problems/upstream-unavailable, ",
             "html,         /problems/upstream-unavailable, ",
-            "no-answer,    /problems/upstream-timeout,     " })
+            "no-answer,    /problems/upstream-timeout,     "})
     void aFaultyRegionFailsAloneAndPrecisely(String fault, String type, String vendorCode) {
         inject("alibaba-eds", "cn-hangzhou", fault, "0ms");
         assertOnlyThatRegionFails("alibaba-eds", "cn-hangzhou", fault, type, vendorCode, 2);
@@ -74,7 +74,7 @@ class SimulatorFaultsTests {
             "throttle,     /problems/upstream-throttled,  APIGW.0308",
             "server-error, /problems/upstream-unavailable, WKS.0002",
             "malformed,    /problems/upstream-unavailable, ",
-            "html,         /problems/upstream-unavailable, " })
+            "html,         /problems/upstream-unavailable, "})
     void aFaultyHuaweiProjectFailsAloneAndPrecisely(String fault, String type, String vendorCode) {
         inject("huawei-workspace", "cn-east-3", fault, "0ms");
         assertOnlyThatRegionFails("huawei-workspace", "cn-east-3", fault, type, vendorCode, null);
@@ -102,7 +102,8 @@ class SimulatorFaultsTests {
             assertThat(problem).containsEntry("retry_after_seconds", retryAfter);
         }
         // everything else is still there
-        assertThat(page.getList("snapshots")).hasSize((SimulatorSources.SCOPES - 1) * SimulatorSources.SNAPSHOTS_PER_REGION);
+        assertThat(page.getList("snapshots"))
+                .hasSize((SimulatorSources.SCOPES - 1) * SimulatorSources.SNAPSHOTS_PER_REGION);
     }
 
     @Test
@@ -130,9 +131,9 @@ class SimulatorFaultsTests {
     @Test
     @Order(5)
     void refusesAnUnknownFaultProviderRegionOrAnUnboundedLatency() {
-        for (String[] bad : new String[][] { { "alibaba-ecs", "*", "meteor", "0ms" }, { "gcp", "*", "throttle", "0ms" },
-                { "alibaba-ecs", "../x", "throttle", "0ms" }, { "alibaba-ecs", "*", "throttle", "-5ms" },
-                { "alibaba-ecs", "*", "throttle", "61s" }, { "huawei-workspace", "cn-north", "throttle", "0ms" } }) {
+        for (String[] bad : new String[][]{{"alibaba-ecs", "*", "meteor", "0ms"}, {"gcp", "*", "throttle", "0ms"},
+                {"alibaba-ecs", "../x", "throttle", "0ms"}, {"alibaba-ecs", "*", "throttle", "-5ms"},
+                {"alibaba-ecs", "*", "throttle", "61s"}, {"huawei-workspace", "cn-north", "throttle", "0ms"}}) {
             given().baseUri("http://127.0.0.1").port(simulator.port()).queryParam("provider", bad[0])
                     .queryParam("region", bad[1]).queryParam("fault", bad[2]).queryParam("latency", bad[3])
                     .post("/_simulator/faults").then().statusCode(400).contentType("application/problem+json");

@@ -16,8 +16,8 @@ class GzipBodiesTests {
     @Test
     void headCompressedOnceAndTailStoredDecompressToBoth() throws IOException {
         Random random = new Random(7);
-        for (int headSize : new int[] { 0, 1, 100, 70_000, 300_000 }) {
-            for (int tailSize : new int[] { 0, 1, 500, 65_535, 65_536, 140_000 }) {
+        for (int headSize : new int[]{0, 1, 100, 70_000, 300_000}) {
+            for (int tailSize : new int[]{0, 1, 500, 65_535, 65_536, 140_000}) {
                 byte[] head = jsonish(random, headSize);
                 byte[] tail = jsonish(random, tailSize);
 
@@ -51,8 +51,8 @@ class GzipBodiesTests {
     }
 
     private static byte[] jsonish(Random random, int size) {
-        String[] words = { "{\"id\":\"s-", "\"status\":\"available\",", "cn-hangzhou", "2026-10-31T23:59:00Z", "},",
-                "\"attributes\":{", "0123456789abcdef" };
+        String[] words = {"{\"id\":\"s-", "\"status\":\"available\",", "cn-hangzhou", "2026-10-31T23:59:00Z", "},",
+                "\"attributes\":{", "0123456789abcdef"};
         StringBuilder out = new StringBuilder(size + 32);
         while (out.length() < size) {
             out.append(words[random.nextInt(words.length)]).append(random.nextInt(1000));

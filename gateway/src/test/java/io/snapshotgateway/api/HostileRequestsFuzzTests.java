@@ -31,8 +31,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
 import io.snapshotgateway.inventory.GatewayClock;
 import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.support.EcsResponses;
@@ -141,7 +141,8 @@ class HostileRequestsFuzzTests {
 
     /** A request line over 4 KiB: Vert.x's decoder answers before any router (HttpEdgeTests pins it). */
     private static String checkPinned414(HttpResponse<String> r) {
-        return r.body().isEmpty() && r.headers().firstValue("Content-Type").isEmpty() ? null
+        return r.body().isEmpty() && r.headers().firstValue("Content-Type").isEmpty()
+                ? null
                 : "414 not as pinned: " + r.headers().map() + " " + r.body();
     }
 
@@ -200,7 +201,8 @@ class HostileRequestsFuzzTests {
     private static Arbitrary<String> hostile() {
         return Arbitraries.oneOf(
                 Arbitraries.of("\u0000", "%00", "\r\n", "a\r\nX-Injected: 1", "\t", "\u007f", "\u2028", "\ufeff",
-                        "'", "\"", "\"}", "{\"$gt\":\"\"}", "' OR '1'='1", "1; DROP TABLE snapshots;--", "../../etc/passwd",
+                        "'", "\"", "\"}", "{\"$gt\":\"\"}", "' OR '1'='1", "1; DROP TABLE snapshots;--",
+                        "../../etc/passwd",
                         "..%2f..%2f", "%2e%2e/", "%", "%%", "%zz", "&", "=", "?", "#", "+", " ", ",", ",,", "*", "\\",
                         "<script>alert(1)</script>", "${jndi:ldap://x/a}", "-1", "0", "1001", "1e3", "0x10",
                         "99999999999999999999", "NaN", "true", "null", "[]", "2024-13-01T00:00:00Z",

@@ -71,15 +71,15 @@ class HttpEdgeTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/snapshots?name=%zz", "/snapshots?name=%4", "/snapshots?name=abc%",
-            "/snapshots/summary?region=%g1", "/snapshots%zz", "/snapshots?limit=1&page_token=%%" })
+    @ValueSource(strings = {"/snapshots?name=%zz", "/snapshots?name=%4", "/snapshots?name=abc%",
+            "/snapshots/summary?region=%g1", "/snapshots%zz", "/snapshots?limit=1&page_token=%%"})
     void aBrokenPercentEscapeIsAMalformedRequestProblem(String target) throws IOException {
         JsonPath problem = problem(send(get(target)), 400, "/problems/malformed-request");
         assertThat(problem.getString("detail")).startsWith("A % escape is malformed");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "\"", "{", "}", "|", "^", "`", "<", ">", "\\" })
+    @ValueSource(strings = {"\"", "{", "}", "|", "^", "`", "<", ">", "\\"})
     void aCharacterThatMustBePercentEncodedIsAMalformedRequestProblem(String c) throws IOException {
         JsonPath problem = problem(send(get("/snapshots?name=a" + c + "b")), 400, "/problems/malformed-request");
         assertThat(problem.getString("detail"))
@@ -114,7 +114,8 @@ class HttpEdgeTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "POST /snapshots", "PUT /snapshots/summary", "DELETE /snapshots", "PATCH /problems/not-found" })
+    @ValueSource(
+            strings = {"POST /snapshots", "PUT /snapshots/summary", "DELETE /snapshots", "PATCH /problems/not-found"})
     void aMethodAResourceDoesNotAnswerIs405WithAllow(String methodAndPath) throws IOException {
         String[] mp = methodAndPath.split(" ");
         Raw r = send(mp[0] + " " + mp[1] + " HTTP/1.1\r\nHost: gw\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");

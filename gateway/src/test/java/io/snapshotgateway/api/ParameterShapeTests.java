@@ -54,7 +54,7 @@ class ParameterShapeTests {
             "instance_id=i-1%22x|instance_id",
             "desktop_id=ecd-1%20or%201=1|desktop_id",
             "page_token=abc%7Bdef|page_token",
-            "provider=alibaba-ecs%0d%0a|provider" })
+            "provider=alibaba-ecs%0d%0a|provider"})
     void aValueOutsideItsShapeIsABadParameter(String query, String parameter) {
         for (String path : List.of("/snapshots?", "/snapshots/summary?")) {
             if (path.contains("summary") && parameter.equals("page_token")) {
@@ -136,8 +136,9 @@ class ParameterShapeTests {
             assertThat(echoed).contains("a".repeat(62)).doesNotContain("\uFFFD");
             for (int i = 0; i < echoed.length(); i++) {
                 char c = echoed.charAt(i);
-                boolean paired = Character.isHighSurrogate(c) ? i + 1 < echoed.length()
-                        && Character.isLowSurrogate(echoed.charAt(i + 1))
+                boolean paired = Character.isHighSurrogate(c)
+                        ? i + 1 < echoed.length()
+                                && Character.isLowSurrogate(echoed.charAt(i + 1))
                         : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(echoed.charAt(i - 1));
                 assertThat(paired).as("UTF-16 unit %d of %s is half a character", i, query).isTrue();
             }

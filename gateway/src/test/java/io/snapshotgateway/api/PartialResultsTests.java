@@ -1,17 +1,17 @@
 package io.snapshotgateway.api;
 
-import io.snapshotgateway.inventory.Inventories;
-import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.provider.alibaba.ecs.EcsParameter;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
@@ -60,7 +61,8 @@ class PartialResultsTests {
                 .body("snapshots.region", everyItem(equalTo("cn-hangzhou")))
                 .body("sources.find { it.region == 'cn-hangzhou' }.status", equalTo("ok"))
                 .body("sources.find { it.region == 'cn-beijing' }.status", equalTo("failed"))
-                .body("sources.find { it.region == 'cn-beijing' }.problem.type", equalTo("/problems/upstream-throttled"))
+                .body("sources.find { it.region == 'cn-beijing' }.problem.type",
+                        equalTo("/problems/upstream-throttled"))
                 .body("sources.find { it.region == 'cn-beijing' }.problem.status", equalTo(503))
                 .body("sources.find { it.region == 'cn-beijing' }.problem.vendor_code", equalTo("Throttling.User"))
                 .body("sources.find { it.region == 'cn-beijing' }.problem.vendor_request_id", equalTo("REQ-BJ"))
@@ -72,7 +74,8 @@ class PartialResultsTests {
         // every page is within the per-call timeout (2 s), but four sequential pages are not within 3 s
         wireMock.resetAll();
         wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(EcsResponses.page("cn-beijing", 1, 1, 100, 0, 1))));
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.page("cn-beijing", 1, 1, 100, 0, 1))));
         for (int page = 1; page <= 4; page++) {
             wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).withQueryParam(PAGE_NUMBER,
                     com.github.tomakehurst.wiremock.client.WireMock.equalTo(Integer.toString(page)))
@@ -96,11 +99,13 @@ class PartialResultsTests {
         wireMock.resetAll();
         wireMock.stubFor(get(urlPathEqualTo("/cn-hangzhou/")).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json")
-                .withBody(EcsResponses.error("ServiceUnavailable", "The request has failed due to a temporary failure of the server.", "R1"))));
+                .withBody(EcsResponses.error("ServiceUnavailable",
+                        "The request has failed due to a temporary failure of the server.", "R1"))));
         wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody(EcsResponses.error("SignatureDoesNotMatch", "Specified signature is not matched with our "
-                        + "calculation. server string to sign is:GET&%2F&AccessKeyId%3D" + WireMockVendors.ACCESS_KEY_ID, "R2"))));
+                        + "calculation. server string to sign is:GET&%2F&AccessKeyId%3D"
+                        + WireMockVendors.ACCESS_KEY_ID, "R2"))));
 
         given().get("/snapshots").then()
                 .statusCode(502)

@@ -30,7 +30,7 @@ class SnapshotResourceIT {
                 .body("sources.region", hasItems("cn-hangzhou", "cn-shanghai", "ap-southeast-1"))
                 .body("sources.status", everyItem(equalTo("ok")))
                 .extract().jsonPath();
-        int counted = body.<Integer> getList("sources.snapshot_count").stream().mapToInt(Integer::intValue).sum();
+        int counted = body.<Integer>getList("sources.snapshot_count").stream().mapToInt(Integer::intValue).sum();
         org.assertj.core.api.Assertions.assertThat(body.getList("snapshots")).hasSize(counted).isNotEmpty();
     }
 

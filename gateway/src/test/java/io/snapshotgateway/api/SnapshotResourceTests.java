@@ -3,16 +3,15 @@ package io.snapshotgateway.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,7 @@ import io.snapshotgateway.support.SimulatorSources;
 class SnapshotResourceTests {
     private static final int TOTAL = SimulatorSources.SCOPES * SimulatorSources.SNAPSHOTS_PER_REGION;
     private static final Comparator<Map<String, Object>> NEWEST_FIRST = Comparator
-            .<Map<String, Object>, Instant> comparing(s -> Instant.parse((String) s.get("create_time"))).reversed()
+            .<Map<String, Object>, Instant>comparing(s -> Instant.parse((String) s.get("create_time"))).reversed()
             .thenComparing(s -> (String) s.get("provider"))
             .thenComparing(s -> (String) s.get("source"))
             .thenComparing(s -> (String) s.get("region"))
@@ -76,7 +75,7 @@ class SnapshotResourceTests {
         List<Map<String, Object>> oldest = given().get("/snapshots?limit=1000&sort=create_time")
                 .then().statusCode(200).extract().jsonPath().getList("snapshots");
         List<Map<String, Object>> expected = new ArrayList<>(everything);
-        expected.sort(Comparator.<Map<String, Object>, Instant> comparing(
+        expected.sort(Comparator.<Map<String, Object>, Instant>comparing(
                 s -> Instant.parse((String) s.get("create_time")))
                 .thenComparing(s -> (String) s.get("provider")).thenComparing(s -> (String) s.get("source"))
                 .thenComparing(s -> (String) s.get("region")).thenComparing(s -> (String) s.get("id")));
@@ -90,7 +89,7 @@ class SnapshotResourceTests {
             "-create_time|disk_type=system&status=available,creating",
             "create_time|provider=alibaba-eds&creation_type=auto",
             "create_time|region=cn-hangzhou,ap-southeast-1&name=a",
-            "-create_time|created_after=2026-10-29T00:00:00Z&source=sim-ecs,sim-eds" })
+            "-create_time|created_after=2026-10-29T00:00:00Z&source=sim-ecs,sim-eds"})
     void walkingEveryPageReturnsEachSnapshotExactlyOnce(String sort, String filters) {
         String query = filters == null ? "" : filters;
         List<Object> expected = given().get("/snapshots?limit=1000&sort=" + sort + (query.isEmpty() ? "" : "&" + query))
@@ -130,7 +129,8 @@ class SnapshotResourceTests {
                 Map.entry("status=available,failed", s -> Set.of("available", "failed").contains(s.get("status"))),
                 Map.entry("disk_type=data", s -> s.get("disk_type").equals("data")),
                 Map.entry("creation_type=manual", s -> s.get("creation_type").equals("manual")),
-                Map.entry("name=BACKUP-CN", s -> ((String) s.get("name")).toLowerCase(Locale.ROOT).contains("backup-cn")),
+                Map.entry("name=BACKUP-CN",
+                        s -> ((String) s.get("name")).toLowerCase(Locale.ROOT).contains("backup-cn")),
                 Map.entry("region=cn-shanghai&region=ap-southeast-1",
                         s -> Set.of("cn-shanghai", "ap-southeast-1").contains(s.get("region"))),
                 Map.entry("disk_id=" + disk, s -> disk.equals(((Map<?, ?>) s.get("resource")).get("id"))),
@@ -146,7 +146,8 @@ class SnapshotResourceTests {
                 }),
                 Map.entry("desktop_id=ecd-none", s -> false));
         cases.forEach((query, predicate) -> {
-            List<Map<String, Object>> filtered = given().get("/snapshots?limit=1000" + (query.isEmpty() ? "" : "&" + query))
+            List<Map<String, Object>> filtered = given()
+                    .get("/snapshots?limit=1000" + (query.isEmpty() ? "" : "&" + query))
                     .then().statusCode(200).extract().jsonPath().getList("snapshots");
             List<Object> expected = ids(everything.stream().filter(predicate).toList());
             assertThat(ids(filtered)).as(query).isEqualTo(expected);
@@ -157,13 +158,15 @@ class SnapshotResourceTests {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = { "", "provider=alibaba-ecs,huawei-workspace",
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "provider=alibaba-ecs,huawei-workspace",
             "status=available,failed&disk_type=system", "name=AUTO&created_after=2026-10-31T00:00:00Z",
-            "region=cn-hangzhou&creation_type=manual" })
+            "region=cn-hangzhou&creation_type=manual"})
     void summaryEqualsAggregatingTheWholeListing(String query) {
-        List<Map<String, Object>> listed = given().get("/snapshots?limit=1000" + (query.isEmpty() ? "" : "&" + query)).then().statusCode(200)
+        List<Map<String, Object>> listed = given().get("/snapshots?limit=1000" + (query.isEmpty() ? "" : "&" + query))
+                .then().statusCode(200)
                 .extract().jsonPath().getList("snapshots");
-        io.restassured.path.json.JsonPath summary = given().get("/snapshots/summary" + (query.isEmpty() ? "" : "?" + query)).then().statusCode(200)
+        io.restassured.path.json.JsonPath summary = given()
+                .get("/snapshots/summary" + (query.isEmpty() ? "" : "?" + query)).then().statusCode(200)
                 .header("ETag", startsWith("W/\"")).extract().jsonPath();
 
         assertThat(summary.getInt("total")).isEqualTo(listed.size());
@@ -298,7 +301,8 @@ class SnapshotResourceTests {
     void publishesOpenApiAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/snapshots"))
-                .body("paths.'/snapshots'.get.parameters.name", org.hamcrest.Matchers.hasItems("provider", "page_token"));
+                .body("paths.'/snapshots'.get.parameters.name",
+                        org.hamcrest.Matchers.hasItems("provider", "page_token"));
         assertThat(io.snapshotgateway.support.Management.metrics()).contains("http_server_requests");
         // not on the public port: vendor endpoints, source names and regions are not for every caller
         given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");

@@ -1,7 +1,5 @@
 package io.snapshotgateway.api;
 
-import io.snapshotgateway.inventory.Inventories;
-import jakarta.inject.Inject;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -15,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.WireMockWorkspace;
 import io.snapshotgateway.support.WorkspaceResponses;
@@ -48,7 +49,8 @@ class WorkspaceSourceTests {
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                         .withHeader("X-Request-Id", "east-3-request").withHeader("Retry-After", "2")
                         .withBody(WorkspaceResponses.error("APIGW.0308", "The throttling threshold has been reached: "
-                                + "policy user over ratelimit,limit:20,time:1 minute, ak " + WireMockWorkspace.ACCESS_KEY_ID))));
+                                + "policy user over ratelimit,limit:20,time:1 minute, ak "
+                                + WireMockWorkspace.ACCESS_KEY_ID))));
     }
 
     @Test

@@ -151,7 +151,7 @@ class InventoryRefreshTests {
         refreshNow();
         assertThat(inventories.nextRefreshAt(HANGZHOU_SCOPE)).isEqualTo(failedAt.plusSeconds(5));
 
-        for (int wait : new int[] { 5, 10, 20, 40, 40 }) {
+        for (int wait : new int[]{5, 10, 20, 40, 40}) {
             clock.now.set(inventories.nextRefreshAt(HANGZHOU_SCOPE));
             refreshNow();
             int next = Math.min(2 * wait, 40);
@@ -283,7 +283,8 @@ class InventoryRefreshTests {
 
         for (int i = 0; i < 200; i++) {
             given().queryParam("name", "snap-" + i)
-                    .queryParam("created_after", String.format("2023-12-%02dT00:00:%02dZ", 1 + i % 28, i % 60)).queryParam("status", i % 2 == 0 ? "available" : "failed")
+                    .queryParam("created_after", String.format("2023-12-%02dT00:00:%02dZ", 1 + i % 28, i % 60))
+                    .queryParam("status", i % 2 == 0 ? "available" : "failed")
                     .queryParam("sort", i % 3 == 0 ? "create_time" : "-create_time")
                     .queryParam("limit", 1 + i % 7).get("/snapshots").then().statusCode(200);
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Provider;
+import io.snapshotgateway.config.GatewayConfig;
 
 class SourcesValidatorTests {
 
@@ -87,12 +87,24 @@ class SourcesValidatorTests {
     @Test
     void refusesFetchSettingsThatCouldOnlyFailAtRequestTime() {
         GatewayConfig.Fetch fetch = new GatewayConfig.Fetch() {
-            public int concurrency() { return 16; }
-            public int pageConcurrency() { return 0; }
-            public int pageSize() { return 100; }
-            public int maxPages() { return 0; }
-            public java.time.Duration timeout() { return java.time.Duration.ZERO; }
-            public java.time.Duration listingTimeout() { return java.time.Duration.ofSeconds(30); }
+            public int concurrency() {
+                return 16;
+            }
+            public int pageConcurrency() {
+                return 0;
+            }
+            public int pageSize() {
+                return 100;
+            }
+            public int maxPages() {
+                return 0;
+            }
+            public java.time.Duration timeout() {
+                return java.time.Duration.ZERO;
+            }
+            public java.time.Duration listingTimeout() {
+                return java.time.Duration.ofSeconds(30);
+            }
             public io.quarkus.runtime.configuration.MemorySize maxResponseBytes() {
                 return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1 << 20));
             }
@@ -137,9 +149,9 @@ class SourcesValidatorTests {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = { "https://ecs.{region}.aliyuncs.com",
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://ecs.{region}.aliyuncs.com",
             "http://127.0.0.1:8089/{region}", "http://127.0.0.1:8089", "HTTPS://ecs.aliyuncs.com/",
-            "https://gw.example:8443/vendors/{region}/" })
+            "https://gw.example:8443/vendors/{region}/"})
     void acceptsHttpEndpointsWithRegionInHostOrPath(String endpoint) {
         assertThat(SourcesValidator.endpointProblem(endpoint)).isEmpty();
         assertThat(problems(ecsAt(endpoint))).isEmpty();
@@ -159,7 +171,7 @@ class SourcesValidatorTests {
             "http://127.0.0.1:{region}/|",
             "https://ecs.aliyuncs.com/a/../b|'..'",
             "https:///nohost|host",
-            "https://ecs.aliyuncs.com/a b|not a URL" })
+            "https://ecs.aliyuncs.com/a b|not a URL"})
     void refusesEndpointsThatCouldSendCredentialsElsewhere(String endpoint, String why) {
         assertThat(SourcesValidator.endpointProblem(endpoint)).hasValueSatisfying(problem -> assertThat(problem)
                 .contains(why == null ? "" : why));
@@ -198,7 +210,8 @@ class SourcesValidatorTests {
         String good = "0A1B2C3D4E5F40718293a4b5c6d7e8f9";
         assertThat(problems(huawei(List.of("cn-north-4"), List.of("cn-north-4:" + good)))).isEmpty();
         for (String bad : List.of("0a1b2c3d4e5f40718293a4b5c6d7e8f", "0a1b2c3d4e5f40718293a4b5c6d7e8f90",
-                "0a1b2c3d4e5f40718293a4b5c6d7e8fg", "..%2F..%2Fadmin0a1b2c3d4e5f4071829", "0a1b2c3d-4e5f-4071-8293-a4b5")) {
+                "0a1b2c3d4e5f40718293a4b5c6d7e8fg", "..%2F..%2Fadmin0a1b2c3d4e5f4071829",
+                "0a1b2c3d-4e5f-4071-8293-a4b5")) {
             assertThat(problems(huawei(List.of("cn-north-4"), List.of("cn-north-4:" + bad)))).as(bad)
                     .containsExactly("gateway.sources.prod.project-ids (env GATEWAY_SOURCES_PROD_PROJECT_IDS): the"
                             + " project id of cn-north-4 must be 32 hex digits (Huawei IAM project id)");

@@ -3,6 +3,7 @@ package io.snapshotgateway.support;
 import static io.restassured.RestAssured.given;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.restassured.specification.RequestSpecification;
 
 /** Requests to the management interface (health, metrics), which listens on its own port. */
@@ -12,7 +13,8 @@ public final class Management {
 
     public static RequestSpecification management() {
         // set by Quarkus for tests: the management interface's URL on its test port
-        java.net.URI url = java.net.URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
+        java.net.URI url = java.net.URI
+                .create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
         return given().baseUri(url.getScheme() + "://" + url.getHost()).port(url.getPort()).basePath("");
     }
 

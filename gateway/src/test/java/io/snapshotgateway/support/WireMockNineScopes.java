@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** WireMock behind nine source/regions: two ECS accounts and one EDS account, three regions each. */
 public class WireMockNineScopes extends WireMockResource {
-    public static final String[] REGIONS = { "cn-hangzhou", "cn-shanghai", "cn-beijing" };
+    public static final String[] REGIONS = {"cn-hangzhou", "cn-shanghai", "cn-beijing"};
 
     @Override
     protected Map<String, String> sources(String baseUrl) {

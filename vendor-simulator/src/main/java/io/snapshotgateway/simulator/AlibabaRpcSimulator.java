@@ -8,11 +8,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import com.aliyun.openapiutil.Client;
 import com.aliyun.tea.TeaRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -100,7 +99,8 @@ class AlibabaRpcSimulator implements SimulatorRoutes {
 
             @Override
             public String truncatedBody() {
-                return "{\"RequestId\":\"" + requestId + "\",\"TotalCount\":12,\"Snapshots\":{\"Snapshot\":[{\"SnapshotId\":\"s-";
+                return "{\"RequestId\":\"" + requestId
+                        + "\",\"TotalCount\":12,\"Snapshots\":{\"Snapshot\":[{\"SnapshotId\":\"s-";
             }
         };
     }

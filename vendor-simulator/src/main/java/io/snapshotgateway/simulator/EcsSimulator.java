@@ -135,7 +135,8 @@ public class EcsSimulator implements RpcProduct {
     }
 
     private static void equalsFilter(Map<String, String> p, String name,
-            java.util.function.Function<SimulatedEcsSnapshot, String> field, List<Predicate<SimulatedEcsSnapshot>> filters) {
+            java.util.function.Function<SimulatedEcsSnapshot, String> field,
+            List<Predicate<SimulatedEcsSnapshot>> filters) {
         if (SimulatedParams.present(p, name)) {
             String wanted = p.get(name);
             filters.add(s -> wanted.equals(field.apply(s)));

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import com.huaweicloud.sdk.core.auth.AKSKSigner;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
@@ -130,7 +129,8 @@ class HuaweiWorkspaceSimulator implements SimulatorRoutes {
     private void authenticate(RoutingContext ctx) {
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
-            throw iam(ctx.request().getHeader("X-Auth-Token") == null ? "x-auth-token not found"
+            throw iam(ctx.request().getHeader("X-Auth-Token") == null
+                    ? "x-auth-token not found"
                     : "decrypt token fail");
         }
         Matcher m = AUTHORIZATION.matcher(authorization);
@@ -190,7 +190,8 @@ class HuaweiWorkspaceSimulator implements SimulatorRoutes {
         int to = Math.min(from + limit, matching.size());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total_count", matching.size());
-        body.put("desktop_snapshots", matching.subList(from, to).stream().map(HuaweiWorkspaceSimulator::render).toList());
+        body.put("desktop_snapshots",
+                matching.subList(from, to).stream().map(HuaweiWorkspaceSimulator::render).toList());
         return body;
     }
 

@@ -38,7 +38,8 @@ final class SignedRequests {
 
     /** Hex SHA-256 of the request body (of nothing, for a GET). */
     static String bodySha256(RoutingContext ctx) {
-        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0]
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null
+                ? new byte[0]
                 : ctx.body().buffer().getBytes();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));

@@ -30,7 +30,8 @@ final class SimulatedWorkspaceData {
             boolean restored = status.startsWith("restor");
             snapshots.add(new SimulatedWorkspaceSnapshot(
                     uuid("workspace/" + region + "/snapshot/" + i),
-                    auto ? "AUTOCREATED_" + desktopName + "_" + created.toEpochMilli()
+                    auto
+                            ? "AUTOCREATED_" + desktopName + "_" + created.toEpochMilli()
                             : (system ? "sys" : "data") + "-" + desktopName + "-" + i,
                     uuid("workspace/" + region + "/desktop/" + desktop),
                     desktopName,

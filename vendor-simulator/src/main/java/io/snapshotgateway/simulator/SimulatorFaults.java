@@ -52,7 +52,8 @@ class SimulatorFaults {
                 case THROTTLE -> vendor.throttle(ctx);
                 case SERVER_ERROR -> vendor.serverError(ctx);
                 case MALFORMED -> ctx.response().setStatusCode(200)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8").end(vendor.truncatedBody());
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
+                        .end(vendor.truncatedBody());
                 case HTML -> ctx.response().setStatusCode(502).putHeader(HttpHeaders.CONTENT_TYPE, "text/html")
                         .end(HTML_PAGE);
                 case NO_ANSWER -> vertx.setTimer(NO_ANSWER_HOLD_MS, id -> ctx.response().close());
@@ -105,7 +106,8 @@ class SimulatorFaults {
             set(target[0], region, new Fault(current.kind(), parseDuration(value)));
         } else {
             Fault.Kind kind = Fault.Kind.fromId(value).orElseThrow(() -> new IllegalArgumentException(
-                    "simulator fault '" + value + "' is not one of throttle, server-error, malformed, html, no-answer"));
+                    "simulator fault '" + value
+                            + "' is not one of throttle, server-error, malformed, html, no-answer"));
             set(target[0], region, new Fault(kind, current.latency()));
         }
     }

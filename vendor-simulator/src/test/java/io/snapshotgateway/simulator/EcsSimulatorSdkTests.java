@@ -55,7 +55,8 @@ class EcsSimulatorSdkTests {
     void officialSdkFiltersAsTheVendorDocuments() throws Exception {
         DescribeSnapshotsResponseBody body = client(TestSimulator.ACCESS_KEY_SECRET).describeSnapshots(
                 new DescribeSnapshotsRequest().setRegionId("cn-hangzhou").setPageSize(100)
-                        .setSourceDiskType("Data").setSnapshotType("auto")).getBody();
+                        .setSourceDiskType("Data").setSnapshotType("auto"))
+                .getBody();
         assertThat(body.getSnapshots().getSnapshot()).isNotEmpty().allSatisfy(s -> {
             assertThat(s.getSourceDiskType()).isEqualTo("data");
             assertThat(s.getSnapshotType()).isEqualTo("auto");

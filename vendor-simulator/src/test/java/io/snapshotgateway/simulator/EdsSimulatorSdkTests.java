@@ -38,7 +38,8 @@ class EdsSimulatorSdkTests {
     void officialSdkFiltersByTypeAndDiskType() throws Exception {
         DescribeSnapshotsResponseBody body = client(TestSimulator.ACCESS_KEY_SECRET).describeSnapshots(
                 new DescribeSnapshotsRequest().setRegionId("cn-hangzhou").setMaxResults(100)
-                        .setSnapshotType("user").setSourceDiskType("System")).getBody();
+                        .setSnapshotType("user").setSourceDiskType("System"))
+                .getBody();
         assertThat(body.getSnapshots()).isNotEmpty().allSatisfy(s -> {
             assertThat(s.getSnapshotType()).isEqualTo("USER");
             assertThat(s.getSourceDiskType()).isEqualTo("SYSTEM");

@@ -85,7 +85,8 @@ class WorkspaceSimulatorSdkTests {
 
         assertThat(error.getHttpStatusCode()).isEqualTo(401);
         assertThat(error.getErrorCode()).isEqualTo("APIGW.0301");
-        assertThat(error.getErrorMsg()).startsWith("Incorrect IAM authentication information: verify aksk signature fail");
+        assertThat(error.getErrorMsg())
+                .startsWith("Incorrect IAM authentication information: verify aksk signature fail");
         assertThat(error.getRequestId()).matches("[0-9a-f]{32}");
     }
 

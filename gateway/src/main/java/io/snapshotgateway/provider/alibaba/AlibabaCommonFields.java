@@ -19,7 +19,8 @@ public record AlibabaCommonFields(SnapshotStatus status, DiskType diskType, Crea
             String sourceDiskSize, String creationTime, VendorAttributes attributes) {
         AlibabaCommonFields f = new AlibabaCommonFields(AlibabaValues.status(status),
                 AlibabaValues.diskType(sourceDiskType), AlibabaValues.creationType(snapshotType),
-                AlibabaValues.progress(progress), AlibabaValues.sizeGib(sourceDiskSize), VendorTime.parse(creationTime));
+                AlibabaValues.progress(progress), AlibabaValues.sizeGib(sourceDiskSize),
+                VendorTime.parse(creationTime));
         attributes.keepIfUnnormalized(f.diskType(), "SourceDiskType", sourceDiskType)
                 .keepIfUnnormalized(f.creationType(), "SnapshotType", snapshotType)
                 .keepIfUnnormalized(f.progress(), "Progress", progress)

@@ -37,7 +37,8 @@ public final class AlibabaErrors {
             Collection<String> secrets) {
         AlibabaErrorBody error = parse(body);
         if (error == null || error.code() == null) {
-            return new UpstreamFailure(status >= 500 || status < 400 ? ProblemType.UPSTREAM_UNAVAILABLE
+            return new UpstreamFailure(status >= 500 || status < 400
+                    ? ProblemType.UPSTREAM_UNAVAILABLE
                     : status == 429 ? ProblemType.UPSTREAM_THROTTLED : ProblemType.UPSTREAM_REJECTED,
                     "the vendor answered HTTP " + status + " with a body that is not an Alibaba error", status, null,
                     null, null, null);
@@ -92,7 +93,8 @@ public final class AlibabaErrors {
      */
     private static AlibabaErrorBody parseXml(String body) {
         String code = xmlElement(body, "Code");
-        return code == null ? null
+        return code == null
+                ? null
                 : new AlibabaErrorBody(xmlElement(body, "RequestId"), xmlElement(body, "HostId"), code,
                         xmlElement(body, "Message"), xmlElement(body, "Recommend"));
     }

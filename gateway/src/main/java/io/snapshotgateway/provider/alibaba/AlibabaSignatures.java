@@ -21,8 +21,6 @@ public final class AlibabaSignatures {
     private AlibabaSignatures() {
     }
 
-
-
     // ---- V1 ----
 
     /** {@code METHOD&%2F&QueryStrings.encode(sorted, encoded params)}; {@code Signature} itself is never signed. */
@@ -48,7 +46,7 @@ public final class AlibabaSignatures {
             List<Map.Entry<String, String>> query, Map<String, String> headers, String payloadHashHex) {
         String canonicalQuery = query.stream()
                 .map(e -> Map.entry(QueryStrings.encode(e.getKey()), QueryStrings.encode(e.getValue())))
-                .sorted(Map.Entry.<String, String> comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
         TreeMap<String, String> signed = v3SignedHeaders(headers);

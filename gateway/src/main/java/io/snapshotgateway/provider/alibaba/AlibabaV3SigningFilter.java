@@ -15,10 +15,10 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.snapshotgateway.crypto.Hashing;
 import io.snapshotgateway.provider.support.QueryStrings;
 import io.snapshotgateway.source.AccessKey;
 import io.snapshotgateway.source.Endpoints;
-import io.snapshotgateway.crypto.Hashing;
 
 /**
  * Signs every request of one Alibaba client with {@code ACS3-HMAC-SHA256}. The API interface declares

@@ -27,7 +27,6 @@ public final class HuaweiSignatures {
     private HuaweiSignatures() {
     }
 
-
     /**
      * Each segment of the (decoded) path encoded, and always a trailing {@code /}: the gateway signs
      * {@code /v2/p/snapshots/} for a request to {@code /v2/p/snapshots}.

@@ -1,8 +1,5 @@
 package io.snapshotgateway.provider.support;
 
-import io.snapshotgateway.provider.UpstreamException;
-import io.snapshotgateway.provider.UpstreamFailure;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +12,8 @@ import java.util.function.IntFunction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.UpstreamFailure;
 
 /**
  * The one paging loop every adapter uses, in the two shapes the vendors have: numbered pages that announce a total
@@ -45,12 +44,14 @@ public final class Paging {
         return fetch.apply(0).onItem().transformToUni(first -> {
             Map<Integer, List<T>> pages = new TreeMap<>();
             pages.put(0, first.items());
-            int announced = first.totalCount() == null ? 1
+            int announced = first.totalCount() == null
+                    ? 1
                     : (int) Math.max(1, Math.ceil(first.totalCount() / (double) pageSize));
             if (announced > maxPages) {
                 return tooManyPages(maxPages);
             }
-            Uni<Map<Integer, List<T>>> rest = announced == 1 ? Uni.createFrom().item(pages)
+            Uni<Map<Integer, List<T>>> rest = announced == 1
+                    ? Uni.createFrom().item(pages)
                     : Multi.createFrom().range(1, announced)
                             .onItem().transformToUni(i -> fetch.apply(i).map(p -> Map.entry(i, p.items())))
                             .merge(concurrency)

@@ -1,13 +1,12 @@
 package io.snapshotgateway.provider.support;
 
-import io.snapshotgateway.provider.UpstreamException;
-import io.snapshotgateway.provider.UpstreamFailure;
-
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 
 import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.UpstreamFailure;
 
 /**
  * Refuses a vendor response that announces more bytes than any page of a listing can need, before its body is read:

@@ -1,13 +1,13 @@
 package io.snapshotgateway.provider.support;
 
-import io.snapshotgateway.provider.UpstreamException;
-
 import java.util.List;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+import io.snapshotgateway.provider.UpstreamException;
 
 /**
  * Turns every non-2xx answer of one vendor client into a classified {@link UpstreamException}, right at the client,

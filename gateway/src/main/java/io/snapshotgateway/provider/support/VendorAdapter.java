@@ -1,14 +1,5 @@
 package io.snapshotgateway.provider.support;
 
-import io.snapshotgateway.provider.CallGuard;
-
-import io.snapshotgateway.provider.Scope;
-import io.snapshotgateway.provider.UpstreamFailures;
-import io.snapshotgateway.source.AccessKey;
-import io.snapshotgateway.source.ConfiguredSources;
-import io.snapshotgateway.source.Endpoints;
-import io.snapshotgateway.source.SourceCredentials;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +12,15 @@ import java.util.function.Function;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.config.GatewayConfig;
+import io.snapshotgateway.provider.CallGuard;
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.source.AccessKey;
+import io.snapshotgateway.source.ConfiguredSources;
+import io.snapshotgateway.source.Endpoints;
+import io.snapshotgateway.source.SourceCredentials;
 
 /**
  * The skeleton every vendor adapter is built on, written once: one signed REST client per scope, the call timeout,

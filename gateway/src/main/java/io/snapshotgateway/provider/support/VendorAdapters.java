@@ -1,13 +1,11 @@
 package io.snapshotgateway.provider.support;
 
-import io.snapshotgateway.provider.CallGuard;
-
-import io.snapshotgateway.source.ConfiguredSources;
-import io.snapshotgateway.source.SourceCredentials;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.snapshotgateway.config.GatewayConfig;
+import io.snapshotgateway.provider.CallGuard;
+import io.snapshotgateway.source.ConfiguredSources;
+import io.snapshotgateway.source.SourceCredentials;
 
 /** Hands each adapter its {@link VendorAdapter}, made from what every adapter shares. */
 @ApplicationScoped

@@ -1,9 +1,9 @@
 package io.snapshotgateway.provider.support;
 
+import java.util.function.UnaryOperator;
+
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.source.AccessKey;
-
-import java.util.function.UnaryOperator;
 
 /**
  * What the adapter skeleton ({@link VendorAdapter}) needs to know of one vendor API to call it: its REST

@@ -22,7 +22,8 @@ public final class VendorTime {
         } catch (DateTimeParseException e) {
             try {
                 // Alibaba filter format yyyy-MM-ddTHH:mmZ has no seconds.
-                return OffsetDateTime.parse(v.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})(Z|[+-].*)$", "$1:00$2"))
+                return OffsetDateTime
+                        .parse(v.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})(Z|[+-].*)$", "$1:00$2"))
                         .toInstant();
             } catch (DateTimeParseException again) {
                 return null;

@@ -47,11 +47,12 @@ class AlibabaErrorsTests {
             // unknown codes map by status
             "500, SomethingNew,                     UPSTREAM_UNAVAILABLE",
             "418, SomethingNew,                     UPSTREAM_REJECTED",
-            "429, SomethingNew,                     UPSTREAM_THROTTLED" })
+            "429, SomethingNew,                     UPSTREAM_THROTTLED"})
     void mapsEveryDocumentedCode(int status, String code, ProblemType expected) {
         UpstreamFailure failure = AlibabaErrors.classify(status,
                 "{\"RequestId\":\"R-7\",\"HostId\":\"ecs.aliyuncs.com\",\"Code\":\"" + code
-                        + "\",\"Message\":\"m\",\"Recommend\":\"https://next.api.aliyun.com/troubleshoot?q=" + code + "\"}",
+                        + "\",\"Message\":\"m\",\"Recommend\":\"https://next.api.aliyun.com/troubleshoot?q=" + code
+                        + "\"}",
                 null, List.of());
         assertThat(failure.type()).isEqualTo(expected);
         assertThat(failure.vendorCode()).isEqualTo(code);

@@ -151,7 +151,7 @@ class AlibabaSignaturesTests {
     private static Map<String, String> randomParams(Random random) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("RegionId", "cn-" + randomText(random, 3, 8).toLowerCase());
-        String[] names = { "SnapshotName", "DiskId", "InstanceId", "SnapshotIds", "Filter.1.Value", "Tag.1.Key" };
+        String[] names = {"SnapshotName", "DiskId", "InstanceId", "SnapshotIds", "Filter.1.Value", "Tag.1.Key"};
         for (String name : names) {
             if (random.nextBoolean()) {
                 p.put(name, randomText(random, 1, 20));

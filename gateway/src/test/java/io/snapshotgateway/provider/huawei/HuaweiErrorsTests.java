@@ -15,25 +15,30 @@ class HuaweiErrorsTests {
 
     @Test
     void readsApiGatewayThrottlingBeforeTheStatus() {
-        UpstreamFailure failure = HuaweiErrors.classify(429, """
-                {"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute"}
-                """, "7", "req-1", SECRETS);
+        UpstreamFailure failure = HuaweiErrors.classify(429,
+                """
+                        {"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute"}
+                        """,
+                "7", "req-1", SECRETS);
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_THROTTLED);
         assertThat(failure.vendorCode()).isEqualTo("APIGW.0308");
         assertThat(failure.vendorRequestId()).isEqualTo("req-1");
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         // The APIG spelling some services use, on a status that would otherwise read as rejected.
-        assertThat(HuaweiErrors.classify(400, "{\"error_code\":\"APIG.0308\",\"error_msg\":\"x\"}", null, null, SECRETS))
+        assertThat(
+                HuaweiErrors.classify(400, "{\"error_code\":\"APIG.0308\",\"error_msg\":\"x\"}", null, null, SECRETS))
                 .extracting(UpstreamFailure::type, UpstreamFailure::retryAfter)
                 .containsExactly(ProblemType.UPSTREAM_THROTTLED, null);
     }
 
     @Test
     void rejectsAuthenticationFailuresAndSanitizesTheirMessage() {
-        UpstreamFailure failure = HuaweiErrors.classify(401, """
-                {"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: Get secretKey failed,ak:HPUAXXXXAKID,err:ak not exist"}
-                """, "3", null, SECRETS);
+        UpstreamFailure failure = HuaweiErrors.classify(401,
+                """
+                        {"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: Get secretKey failed,ak:HPUAXXXXAKID,err:ak not exist"}
+                        """,
+                "3", null, SECRETS);
 
         assertThat(failure.type()).isEqualTo(ProblemType.UPSTREAM_REJECTED);
         assertThat(failure.vendorMessage()).startsWith("Incorrect IAM authentication information")
@@ -45,11 +50,16 @@ class HuaweiErrorsTests {
 
     @Test
     void classifiesServiceCodesByStatus() {
-        assertThat(type(400, "{\"error_code\":\"WKS.0001\",\"error_msg\":\"empty\"}")).isEqualTo(ProblemType.UPSTREAM_REJECTED);
-        assertThat(type(403, "{\"error_code\":\"Workspace.0403\",\"error_msg\":\"no\"}")).isEqualTo(ProblemType.UPSTREAM_REJECTED);
-        assertThat(type(404, "{\"error_code\":\"WKS.0404\",\"error_msg\":\"no\"}")).isEqualTo(ProblemType.UPSTREAM_REJECTED);
-        assertThat(type(500, "{\"error_code\":\"WKS.0500\",\"error_msg\":\"boom\"}")).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
-        assertThat(type(503, "{\"error_code\":\"APIGW.0201\",\"error_msg\":\"busy\"}")).isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
+        assertThat(type(400, "{\"error_code\":\"WKS.0001\",\"error_msg\":\"empty\"}"))
+                .isEqualTo(ProblemType.UPSTREAM_REJECTED);
+        assertThat(type(403, "{\"error_code\":\"Workspace.0403\",\"error_msg\":\"no\"}"))
+                .isEqualTo(ProblemType.UPSTREAM_REJECTED);
+        assertThat(type(404, "{\"error_code\":\"WKS.0404\",\"error_msg\":\"no\"}"))
+                .isEqualTo(ProblemType.UPSTREAM_REJECTED);
+        assertThat(type(500, "{\"error_code\":\"WKS.0500\",\"error_msg\":\"boom\"}"))
+                .isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
+        assertThat(type(503, "{\"error_code\":\"APIGW.0201\",\"error_msg\":\"busy\"}"))
+                .isEqualTo(ProblemType.UPSTREAM_UNAVAILABLE);
     }
 
     @Test

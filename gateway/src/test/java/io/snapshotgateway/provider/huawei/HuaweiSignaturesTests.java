@@ -15,8 +15,8 @@ import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
 
-import io.snapshotgateway.provider.support.QueryStrings;
 import io.snapshotgateway.crypto.Hashing;
+import io.snapshotgateway.provider.support.QueryStrings;
 
 class HuaweiSignaturesTests {
     private static final String DATE = "20191115T033655Z";
@@ -54,7 +54,8 @@ class HuaweiSignaturesTests {
         Map<String, String> headers = Map.of("host", "service.region.example.com", "x-sdk-date", DATE);
         assertThat(sign("GET", VPCS_PATH, VPCS_QUERY, headers, ""))
                 .isEqualTo("fd95e7da6f695cfb4cabbb9d6b0968aec155bc576b064835282473539ae9ea1d");
-        assertThat(sign("POST", "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123", List.of(), headers, "{\"key\":\"value\"}"))
+        assertThat(
+                sign("POST", "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123", List.of(), headers, "{\"key\":\"value\"}"))
                 .isEqualTo("b5649aa774f6cac7437631662f08815fc65c70e40e486df6db2436ce68902771");
         assertThat(sign("GET", "", List.of(), Map.of("host", "example.com", "x-sdk-date", DATE), ""))
                 .isEqualTo("919ad8b75d4ad49da0d377e63ee21c4a7a54b752f6bf2878b4adbe9c19927da6");
@@ -88,7 +89,8 @@ class HuaweiSignaturesTests {
     void signsLikeTheVendorLibraryOnRandomInputs() {
         Random random = new Random(20191115);
         for (int round = 0; round < 300; round++) {
-            String host = random.nextBoolean() ? "workspace.cn-north-4.myhuaweicloud.com"
+            String host = random.nextBoolean()
+                    ? "workspace.cn-north-4.myhuaweicloud.com"
                     : "127.0.0.1:" + (1024 + random.nextInt(60000));
             String path = randomPath(random);
             String method = random.nextInt(4) == 0 ? "POST" : "GET";
@@ -154,7 +156,7 @@ class HuaweiSignaturesTests {
      */
     private static Map<String, List<String>> randomQuery(Random random) {
         Map<String, List<String>> query = new LinkedHashMap<>();
-        String[] names = { "limit", "offset", "desktop_id", "snapshot_name", "Status", "sort.field", "a~b", "Z-9" };
+        String[] names = {"limit", "offset", "desktop_id", "snapshot_name", "Status", "sort.field", "a~b", "Z-9"};
         for (String name : names) {
             if (random.nextBoolean()) {
                 List<String> values = new ArrayList<>();

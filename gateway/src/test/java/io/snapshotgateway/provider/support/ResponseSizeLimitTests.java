@@ -1,8 +1,5 @@
 package io.snapshotgateway.provider.support;
 
-import io.snapshotgateway.provider.UpstreamException;
-import io.snapshotgateway.provider.UpstreamFailure;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -15,6 +12,8 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
 
 import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.UpstreamException;
+import io.snapshotgateway.provider.UpstreamFailure;
 
 /**
  * An oversized vendor answer is refused on its announced length, before its body is read. (WireMock, in the version
@@ -39,7 +38,7 @@ class ResponseSizeLimitTests {
         assertThatCode(() -> limit.filter(null, response(null))).doesNotThrowAnyException();
         assertThatCode(() -> limit.filter(null, response("not-a-number"))).doesNotThrowAnyException();
         assertThatCode(() -> limit.filter(null, (ClientResponseContext) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] { ClientResponseContext.class }, (p, m, a) -> null)))
+                getClass().getClassLoader(), new Class<?>[]{ClientResponseContext.class}, (p, m, a) -> null)))
                 .doesNotThrowAnyException();
     }
 
@@ -49,7 +48,7 @@ class ResponseSizeLimitTests {
             headers.add("Content-Length", contentLength);
         }
         return (ClientResponseContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] { ClientResponseContext.class }, (proxy, method, args) -> switch (method.getName()) {
+                new Class<?>[]{ClientResponseContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeaders" -> headers;
                     case "getHeaderString" -> headers.getFirst((String) args[0]);
                     default -> null;

@@ -6,8 +6,8 @@ import java.util.Map;
 import io.snapshotgateway.Resource;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
-import io.snapshotgateway.provider.support.VendorAttributes;
 import io.snapshotgateway.provider.alibaba.AlibabaCommonFields;
+import io.snapshotgateway.provider.support.VendorAttributes;
 
 /** Pure mapping from an ECS snapshot to the normalized one. */
 final class EcsSnapshotMapper {
@@ -43,7 +43,8 @@ final class EcsSnapshotMapper {
 
         return new Snapshot(s.snapshotId(), scope.provider(), scope.source(), scope.region(), null,
                 s.snapshotName(), s.description(), f.status(), s.status(), f.progress(), s.remainTime(), f.diskType(),
-                f.creationType(), f.sizeGib(), f.created(), s.sourceDiskId() == null ? null : Resource.disk(s.sourceDiskId()),
+                f.creationType(), f.sizeGib(), f.created(),
+                s.sourceDiskId() == null ? null : Resource.disk(s.sourceDiskId()),
                 s.encrypted(), tags(s.tags()), attributes.build(), instanceId);
     }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import io.snapshotgateway.Resource;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
-import io.snapshotgateway.provider.support.VendorAttributes;
 import io.snapshotgateway.provider.alibaba.AlibabaCommonFields;
+import io.snapshotgateway.provider.support.VendorAttributes;
 
 /** Pure mapping from an EDS snapshot to the normalized one; the resource is the cloud desktop. */
 final class EdsSnapshotMapper {
@@ -34,7 +34,8 @@ final class EdsSnapshotMapper {
 
         return new Snapshot(s.snapshotId(), scope.provider(), scope.source(), scope.region(), null,
                 s.snapshotName(), s.description(), f.status(), s.status(), f.progress(), remaining, f.diskType(),
-                f.creationType(), f.sizeGib(), f.created(), s.desktopId() == null ? null : Resource.desktop(s.desktopId(), s.desktopName()),
+                f.creationType(), f.sizeGib(), f.created(),
+                s.desktopId() == null ? null : Resource.desktop(s.desktopId(), s.desktopName()),
                 s.volumeEncryptionEnabled(), Map.of(), attributes.build(), null);
     }
 }

@@ -8,15 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
-import io.snapshotgateway.provider.support.Paging;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.alibaba.AlibabaErrors;
+import io.snapshotgateway.provider.alibaba.AlibabaV1SigningFilter;
+import io.snapshotgateway.provider.support.Paging;
 import io.snapshotgateway.provider.support.VendorAdapter;
 import io.snapshotgateway.provider.support.VendorAdapters;
 import io.snapshotgateway.provider.support.VendorApi;
 import io.snapshotgateway.provider.support.VendorQuery;
-import io.snapshotgateway.provider.alibaba.AlibabaErrors;
-import io.snapshotgateway.provider.alibaba.AlibabaV1SigningFilter;
 
 /** Lists Elastic Desktop Service snapshots with DescribeSnapshots, following NextToken to the end. */
 @ApplicationScoped

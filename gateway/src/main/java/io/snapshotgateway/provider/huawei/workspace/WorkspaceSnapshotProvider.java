@@ -9,17 +9,17 @@ import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.problem.ProblemType;
-import io.snapshotgateway.provider.support.Paging;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
+import io.snapshotgateway.provider.huawei.HuaweiErrors;
+import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
+import io.snapshotgateway.provider.support.Paging;
 import io.snapshotgateway.provider.support.VendorAdapter;
 import io.snapshotgateway.provider.support.VendorAdapters;
 import io.snapshotgateway.provider.support.VendorApi;
 import io.snapshotgateway.provider.support.VendorQuery;
-import io.snapshotgateway.provider.huawei.HuaweiErrors;
-import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
 
 /** Lists Huawei Cloud Workspace desktop snapshots of one project, walking every offset page. */
 @ApplicationScoped

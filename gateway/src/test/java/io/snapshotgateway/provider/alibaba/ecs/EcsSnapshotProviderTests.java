@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +34,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.snapshotgateway.CreationType;
-import io.snapshotgateway.DiskType;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
-import io.snapshotgateway.SnapshotFilter;
-import io.snapshotgateway.SnapshotStatus;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
@@ -75,7 +70,8 @@ class EcsSnapshotProviderTests {
         for (int page = 1; page <= 3; page++) {
             int from = (page - 1) * 100;
             wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(PAGE_NUMBER, equalTo(Integer.toString(page)))
-                    .willReturn(okJson(EcsResponses.page("cn-hangzhou", 250, page, 100, from, Math.min(from + 100, 250)))));
+                    .willReturn(
+                            okJson(EcsResponses.page("cn-hangzhou", 250, page, 100, from, Math.min(from + 100, 250)))));
         }
 
         List<Snapshot> snapshots = list();
@@ -87,7 +83,8 @@ class EcsSnapshotProviderTests {
                 .withQueryParam(PAGE_SIZE, equalTo("100"))
                 .withHeader("x-acs-action", equalTo("DescribeSnapshots"))
                 .withHeader("x-acs-version", equalTo("2014-05-26"))
-                .withHeader("x-acs-content-sha256", equalTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
+                .withHeader("x-acs-content-sha256",
+                        equalTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
                 .withHeader("Authorization", matching("ACS3-HMAC-SHA256 Credential=" + WireMockVendors.ACCESS_KEY_ID
                         + ",SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;"
                         + "x-acs-version,Signature=[0-9a-f]{64}")));
@@ -106,14 +103,16 @@ class EcsSnapshotProviderTests {
             int from = (page - 1) * 100;
             wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("InstanceId", absent())
                     .withQueryParam("PageNumber", equalTo(Integer.toString(page)))
-                    .willReturn(okJson(EcsResponses.page("cn-hangzhou", 250, page, 100, from, Math.min(from + 100, 250)))));
+                    .willReturn(
+                            okJson(EcsResponses.page("cn-hangzhou", 250, page, 100, from, Math.min(from + 100, 250)))));
         }
         String instance = "i-bp67acfmxazb4ph1a2b3";
         for (int page = 1; page <= 2; page++) {
             int from = (page - 1) * 100;
             wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("InstanceId", equalTo(instance))
                     .withQueryParam("PageNumber", equalTo(Integer.toString(page)))
-                    .willReturn(okJson(EcsResponses.page("cn-hangzhou", 120, page, 100, from, Math.min(from + 100, 120)))));
+                    .willReturn(
+                            okJson(EcsResponses.page("cn-hangzhou", 120, page, 100, from, Math.min(from + 100, 120)))));
         }
 
         assertThat(list()).hasSize(250);
@@ -219,7 +218,8 @@ class EcsSnapshotProviderTests {
 
     @Test
     void asksTheVendorForOneInstanceAndSaysSoOnEachSnapshot() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))));
+        wireMock.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))));
 
         List<Snapshot> snapshots = provider.listOfInstance(HANGZHOU, "i-1").await().atMost(Duration.ofSeconds(10));
 
@@ -232,7 +232,8 @@ class EcsSnapshotProviderTests {
 
     @Test
     void listsTheWholeScopeWithNoFilter() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))));
+        wireMock.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))));
 
         list();
 
@@ -252,7 +253,8 @@ class EcsSnapshotProviderTests {
     void classifiesThrottlingWithItsRetryAfter() {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withHeader("x-acs-retry-after", "2500")
-                .withBody(EcsResponses.error("Throttling.User", "Request was denied due to user flow control.", "R-1"))));
+                .withBody(
+                        EcsResponses.error("Throttling.User", "Request was denied due to user flow control.", "R-1"))));
 
         UpstreamFailure failure = failure();
 

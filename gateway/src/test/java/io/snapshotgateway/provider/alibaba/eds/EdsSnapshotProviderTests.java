@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -28,11 +27,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.snapshotgateway.CreationType;
-import io.snapshotgateway.DiskType;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
-import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;

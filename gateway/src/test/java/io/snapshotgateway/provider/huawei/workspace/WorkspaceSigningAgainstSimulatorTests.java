@@ -21,12 +21,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.problem.ProblemType;
-import io.snapshotgateway.source.AccessKey;
-import io.snapshotgateway.provider.support.UpstreamErrorMapper;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.huawei.HuaweiErrors;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
+import io.snapshotgateway.provider.support.UpstreamErrorMapper;
 import io.snapshotgateway.simulator.embedded.EmbeddedSimulator;
+import io.snapshotgateway.source.AccessKey;
 import io.snapshotgateway.support.SimulatorSources;
 
 /**

@@ -64,7 +64,8 @@ class WorkspaceSnapshotMapperTests {
         assertThat(manual.resource()).isEqualTo(Resource.desktop("7163a7ba-fc09-4238-ab73-0689ea7f54c3", "xzx03"));
         assertThat(manual.encrypted()).isNull();
         assertThat(manual.tags()).isEmpty();
-        assertThat(manual.attributes()).containsExactly(Map.entry("desktop_sid", "22ad6780-3236-4838-b509-8068d254e9de"));
+        assertThat(manual.attributes())
+                .containsExactly(Map.entry("desktop_sid", "22ad6780-3236-4838-b509-8068d254e9de"));
 
         Snapshot auto = snapshots.get(1);
         assertThat(auto.id()).isEqualTo("a7e996da-20db-4de8-8aff-4c8e4c6d5ed3");

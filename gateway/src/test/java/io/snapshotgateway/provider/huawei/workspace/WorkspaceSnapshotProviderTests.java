@@ -37,17 +37,16 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.snapshotgateway.CreationType;
-import io.snapshotgateway.DiskType;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.SnapshotFilter;
 import io.snapshotgateway.SnapshotStatus;
 import io.snapshotgateway.problem.ProblemType;
-import io.snapshotgateway.source.AccessKey;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.provider.huawei.HuaweiSigningFilter;
+import io.snapshotgateway.source.AccessKey;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.WireMockWorkspace;
 import io.snapshotgateway.support.WorkspaceResponses;
@@ -80,7 +79,8 @@ class WorkspaceSnapshotProviderTests {
     void listsEveryOffsetPageUsingTheTotalCount() {
         for (int offset = 0; offset < 250; offset += 100) {
             wireMock.stubFor(get(urlPathEqualTo(PATH)).withQueryParam(OFFSET, equalTo(Integer.toString(offset)))
-                    .willReturn(okJson(WorkspaceResponses.page("cn-north-4", 250, offset, Math.min(offset + 100, 250)))));
+                    .willReturn(
+                            okJson(WorkspaceResponses.page("cn-north-4", 250, offset, Math.min(offset + 100, 250)))));
         }
 
         List<Snapshot> snapshots = list(NORTH_4);
