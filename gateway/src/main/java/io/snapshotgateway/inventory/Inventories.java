@@ -382,7 +382,9 @@ public class Inventories {
                 .register(metrics).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Meters whose values come from this bean: removed with it, so a registry that outlives it never reads a dead one. */
+    /**
+     * Meters whose values come from this bean: removed with it, so a registry that outlives it never reads a dead one.
+     */
     @PreDestroy
     void unregisterGauges() {
         gauges.forEach(metrics::remove);

@@ -20,7 +20,9 @@ public interface InventoryConfig {
     /** Per-provider overrides, keyed by provider id (e.g. {@code alibaba-ecs}). Default: none. */
     Map<String, ProviderSettings> providers();
 
-    /** Each wait is stretched or shrunk by a random fraction up to this, so scopes do not move in lockstep. Default 0.1. */
+    /**
+     * Each wait is stretched or shrunk by a random fraction up to this, so scopes do not move in lockstep. Default 0.1.
+     */
     @WithDefault("0.1")
     double jitter();
 

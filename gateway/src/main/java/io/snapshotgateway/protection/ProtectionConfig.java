@@ -40,11 +40,15 @@ public interface ProtectionConfig {
         @WithDefault("3")
         int maxRetries();
 
-        /** Upper bound of the first back-off (full jitter: a random wait up to it), doubled per retry. Default 200ms. */
+        /**
+         * Upper bound of the first back-off (full jitter: a random wait up to it), doubled per retry. Default 200ms.
+         */
         @WithDefault("200ms")
         Duration initialBackoff();
 
-        /** Largest back-off bound (a vendor's Retry-After may ask for longer, within the listing deadline). Default 10s. */
+        /**
+         * Largest back-off bound (a vendor's Retry-After may ask for longer, within the listing deadline). Default 10s.
+         */
         @WithDefault("10s")
         Duration maxBackoff();
 

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,8 +72,7 @@ public class ScopeBreakers {
         Breaker breaker = breaker(scope);
         return UniGuards.get(breaker.guard, call).onFailure().invoke(f -> UpstreamFailures.recognize(f)
                 .ifPresent(known -> breaker.lastFailure = known))
-                .onFailure(
-                        org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException.class::isInstance)
+                .onFailure(CircuitBreakerOpenException.class::isInstance)
                 .transform(open -> new UpstreamException(refusal(breaker)));
     }
 

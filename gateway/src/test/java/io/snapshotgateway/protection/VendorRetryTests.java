@@ -38,7 +38,8 @@ import io.snapshotgateway.support.WireMockFaults;
 
 /**
  * The fault matrix of one vendor call: what is retried (throttling, 5xx, a reset or dropped connection) and what is
- * not (a body that cannot be read, a slow answer; an oversized one in ResponseSizeLimitTests), and the retry budget that bounds the extra calls.
+ * not (a body that cannot be read, a slow answer; an oversized one in ResponseSizeLimitTests), and the retry budget
+ * that bounds the extra calls.
  */
 @QuarkusTest
 @WithTestResource(WireMockFaults.class)

@@ -8,7 +8,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Runs the gateway against the vendor simulator (embedded: EmbeddedSimulator) on a free port: one source per simulated product, three
+ * Runs the gateway against the vendor simulator (embedded: EmbeddedSimulator) on a free port: one source per simulated
+ * product, three
  * regions each, with enough
  * snapshots and a small enough vendor page size that every listing takes several pages.
  */

@@ -37,7 +37,8 @@ public class SimulatorWithApiKeys extends SimulatorSources {
         return config;
     }
 
-    /** The same keys, each allowed a burst of {@link #BURST} requests and then one every {@link #SECONDS_PER_REQUEST} s (long
+    /** The same keys, each allowed a burst of {@link #BURST} requests and then one every {@link #SECONDS_PER_REQUEST}
+    * s (long
      * enough that no token comes back while a test runs, even on a slow machine). */
     public static class RateLimited extends SimulatorWithApiKeys {
         public static final int BURST = 3;

@@ -104,7 +104,8 @@ class HuaweiWorkspaceSimulator implements SimulatorRoutes {
             @Override
             public void throttle(RoutingContext ctx) {
                 sendError(ctx, requestId, new WorkspaceError(429, "APIGW.0308",
-                        "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute"));
+                        "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 "
+                                + "minute"));
             }
 
             @Override

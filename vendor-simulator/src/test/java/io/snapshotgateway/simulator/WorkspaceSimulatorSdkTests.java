@@ -15,7 +15,9 @@ import com.huaweicloud.sdk.workspace.v2.model.DesktopSnapshotDetailInfo;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopSnapshotRequest;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopSnapshotResponse;
 
-/** The vendor's own Workspace SDK (AK/SK signing over host;user-agent;x-project-id;x-sdk-date), against the simulator. */
+/**
+ * The vendor's own Workspace SDK (AK/SK signing over host;user-agent;x-project-id;x-sdk-date), against the simulator.
+ */
 class WorkspaceSimulatorSdkTests {
     /** cn-north-4 in the default {@code simulator.workspace-projects}. */
     private static final String NORTH_4_PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";

@@ -11,7 +11,8 @@ public final class VendorMessages {
     private static final Pattern SIGNING_MATERIAL = Pattern.compile(
             "(?is)(string[ _-]?to[ _-]?sign|canonical[ _-]?request|stringtosign).*");
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "(?i)(signature|accesskeyid|access_key_id|access|credential|securitytoken|x-auth-token|authorization)(\\s*[=:]\\s*)[^\\s,&\"]+");
+            "(?i)(signature|accesskeyid|access_key_id|access|credential|securitytoken|x-auth-token|authorization)"
+                    + "(\\s*[=:]\\s*)[^\\s,&\"]+");
     private static final int MAX_LENGTH = 500;
 
     private VendorMessages() {

@@ -62,7 +62,8 @@ class AlibabaErrorsTests {
 
     @Test
     void readsRetryAfterInMillisecondsAndIgnoresNonsense() {
-        String throttled = "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}";
+        String throttled = "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow "
+                + "control.\"}";
         assertThat(AlibabaErrors.classify(400, throttled, "1500", List.of()).retryAfter())
                 .isEqualTo(Duration.ofMillis(1500));
         assertThat(AlibabaErrors.classify(400, throttled, "0", List.of()).retryAfter()).isNull();
@@ -94,7 +95,8 @@ class AlibabaErrorsTests {
     @Test
     void sanitizesTheMessageAgainstTheSourcesSecrets() {
         UpstreamFailure failure = AlibabaErrors.classify(404,
-                "{\"Code\":\"InvalidAccessKeyId.NotFound\",\"Message\":\"Specified access key is not found: LTAI5tABC\"}",
+                "{\"Code\":\"InvalidAccessKeyId.NotFound\",\"Message\":\"Specified access key is not found: "
+                        + "LTAI5tABC\"}",
                 null, List.of("LTAI5tABC", "the-secret"));
         assertThat(failure.vendorMessage()).isEqualTo("Specified access key is not found: [redacted]");
     }

@@ -70,7 +70,8 @@ class HuaweiErrorsTests {
         assertThat(plain.vendorMessage()).isEqualTo("denied");
 
         UpstreamFailure nested = HuaweiErrors.classify(401,
-                "{\"error\":{\"code\":\"EPS.0003\",\"message\":\"policy doesn't allow workspace:desktops:listSnapshots\"},"
+                "{\"error\":{\"code\":\"EPS.0003\",\"message\":\"policy doesn't allow "
+                        + "workspace:desktops:listSnapshots\"},"
                         + "\"request_id\":\"body-id\"}",
                 null, null, SECRETS);
         assertThat(nested.vendorCode()).isEqualTo("EPS.0003");

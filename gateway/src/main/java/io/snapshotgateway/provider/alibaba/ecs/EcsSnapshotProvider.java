@@ -18,7 +18,9 @@ import io.snapshotgateway.provider.support.VendorAdapters;
 import io.snapshotgateway.provider.support.VendorApi;
 import io.snapshotgateway.provider.support.VendorQuery;
 
-/** Lists Alibaba ECS snapshots with DescribeSnapshots, walking every numbered page (the first, then the rest at once). */
+/**
+ * Lists Alibaba ECS snapshots with DescribeSnapshots, walking every numbered page (the first, then the rest at once).
+ */
 @ApplicationScoped
 public class EcsSnapshotProvider implements SnapshotProvider {
     /** ECS's own maximum PageSize. */

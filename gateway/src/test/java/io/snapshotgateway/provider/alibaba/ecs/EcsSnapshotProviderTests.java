@@ -266,7 +266,8 @@ class EcsSnapshotProviderTests {
 
     @Test
     void neverPassesOnTheStringToSignOfASignatureError() {
-        String leaky = "Specified signature is not matched with our calculation. server string to sign is:GET&%2F&AccessKeyId%3D"
+        String leaky = "Specified signature is not matched with our calculation. server string to sign "
+                + "is:GET&%2F&AccessKeyId%3D"
                 + WireMockVendors.ACCESS_KEY_ID + "%26Action%3DDescribeSnapshots";
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
