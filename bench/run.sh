@@ -67,9 +67,10 @@ JSTAT=$JAVA_BIN/jstat
 [[ -x $JCMD && -x $JSTAT ]] || log "jcmd/jstat not found next to java: heap figures will be n/a"
 
 find_sim_jar() {
-    [[ -n $BENCH_SIM_JAR ]] && return
-    local jars=("$REPO"/vendor-simulator/target/vendor-simulator-*-runner.jar)
-    [[ -f ${jars[0]} ]] && BENCH_SIM_JAR=${jars[0]}
+    if [[ -z $BENCH_SIM_JAR ]]; then
+        local jars=("$REPO"/vendor-simulator/target/vendor-simulator-*-runner.jar)
+        if [[ -f ${jars[0]} ]]; then BENCH_SIM_JAR=${jars[0]}; fi
+    fi
 }
 find_sim_jar
 if [[ $BENCH_BUILD == 1 || ! -f $BENCH_JAR || -z $BENCH_SIM_JAR ]]; then
