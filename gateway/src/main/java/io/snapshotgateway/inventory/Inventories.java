@@ -284,9 +284,13 @@ public class Inventories {
         Uni<List<Snapshot>> listing = provider == null
                 ? Uni.createFrom().failure(new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
                         "no adapter for provider " + scope.provider() + " in this build")))
-                : Uni.createFrom().deferred(() -> breakers.guard(scope, () -> provider.list(scope)));
-        listing.ifNoItem().after(listingTimeout).failWith(() -> new UpstreamException(UpstreamFailure.of(
-                ProblemType.UPSTREAM_TIMEOUT, "the listing took longer than gateway.fetch.listing-timeout")))
+                // The deadline sits inside the breaker's guard: there it cancels the paging itself (the guard passes
+                // no cancellation through, so a deadline outside it left the listing asking the vendor for more
+                // pages after it was given up), and the breaker sees the timeout as the failure it is.
+                : Uni.createFrom().deferred(() -> breakers.guard(scope, () -> provider.list(scope)
+                        .ifNoItem().after(listingTimeout).failWith(() -> listingTimedOut())));
+        // Only a guard that never answers is left to this outer bound.
+        listing.ifNoItem().after(listingTimeout.plusSeconds(1)).failWith(() -> listingTimedOut())
                 // Encoding and sorting a large listing is CPU work: off the event loop.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(snapshots -> build(scope, snapshots))
@@ -303,6 +307,11 @@ public class Inventories {
                     mine.complete(null);
                 });
         return mine;
+    }
+
+    private static UpstreamException listingTimedOut() {
+        return new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT,
+                "the listing took longer than gateway.fetch.listing-timeout"));
     }
 
     private Inventory build(Scope scope, List<Snapshot> snapshots) {
