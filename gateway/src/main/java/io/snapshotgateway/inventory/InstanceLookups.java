@@ -93,16 +93,8 @@ public class InstanceLookups {
                             + "), which keeps the vendor account's quota for the inventories",
                     null, null, null, null, wait)));
         }
-        // The deadline inside the breaker's guard, as for listings: there it cancels the lookup's paging (the guard
-        // passes no cancellation through), and the breaker counts the timeout.
-        return breakers.guard(key.scope(), () -> adapter.listOfInstance(key.scope(), key.instanceId())
-                .ifNoItem().after(gateway.fetch().listingTimeout()).failWith(() -> new UpstreamException(
-                        UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT,
-                                "the instance lookup took longer than gateway.fetch.listing-timeout"))))
-                // Only a guard that never answers is left to this outer bound.
-                .ifNoItem().after(gateway.fetch().listingTimeout().plusSeconds(1)).failWith(() -> new UpstreamException(
-                        UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT,
-                                "the instance lookup took longer than gateway.fetch.listing-timeout")))
+        return breakers.guard(key.scope(), gateway.fetch().listingTimeout(), "the instance lookup",
+                () -> adapter.listOfInstance(key.scope(), key.instanceId()))
                 .map(InstanceLookups::ids)
                 .subscribeAsCompletionStage();
     }

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -194,7 +197,7 @@ public class Inventories {
                     .get(listingTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // a listing that never ends is the test's failure to report, not reset's
         }
         refreshing.clear();
@@ -266,7 +269,7 @@ public class Inventories {
      * listing is still wanted is asked again once this call owns the scope's slot: the caller looked at the state
      * before, and a listing that ended in between (it publishes, then frees the slot) may have done the work already.
      */
-    private CompletableFuture<Void> refresh(Scope scope, java.util.function.Predicate<ScopeState> stillWanted) {
+    private CompletableFuture<Void> refresh(Scope scope, Predicate<ScopeState> stillWanted) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = refreshing.putIfAbsent(scope, mine);
         if (running != null) {
@@ -284,13 +287,9 @@ public class Inventories {
         Uni<List<Snapshot>> listing = provider == null
                 ? Uni.createFrom().failure(new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
                         "no adapter for provider " + scope.provider() + " in this build")))
-                // The deadline sits inside the breaker's guard: there it cancels the paging itself (the guard passes
-                // no cancellation through, so a deadline outside it left the listing asking the vendor for more
-                // pages after it was given up), and the breaker sees the timeout as the failure it is.
-                : Uni.createFrom().deferred(() -> breakers.guard(scope, () -> provider.list(scope)
-                        .ifNoItem().after(listingTimeout).failWith(() -> listingTimedOut())));
-        // Only a guard that never answers is left to this outer bound.
-        listing.ifNoItem().after(listingTimeout.plusSeconds(1)).failWith(() -> listingTimedOut())
+                : Uni.createFrom().deferred(() -> breakers.guard(scope, listingTimeout, "the listing",
+                        () -> provider.list(scope)));
+        listing
                 // Encoding and sorting a large listing is CPU work: off the event loop.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(snapshots -> build(scope, snapshots))
@@ -307,11 +306,6 @@ public class Inventories {
                     mine.complete(null);
                 });
         return mine;
-    }
-
-    private static UpstreamException listingTimedOut() {
-        return new UpstreamException(UpstreamFailure.of(ProblemType.UPSTREAM_TIMEOUT,
-                "the listing took longer than gateway.fetch.listing-timeout"));
     }
 
     private Inventory build(Scope scope, List<Snapshot> snapshots) {

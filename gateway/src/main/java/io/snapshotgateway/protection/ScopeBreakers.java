@@ -1,6 +1,7 @@
 package io.snapshotgateway.protection;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
@@ -65,15 +67,25 @@ public class ScopeBreakers {
     }
 
     /**
-     * {@code call} through the scope's breaker: refused at once, as an {@link UpstreamException} naming the failure
-     * that opened it, while the breaker is open.
+     * {@code call} through the scope's breaker, failed with an {@code UPSTREAM_TIMEOUT} saying {@code what} took longer
+     * than {@code deadline}: refused at once, as an {@link UpstreamException} naming the failure that opened it, while
+     * the breaker is open.
+     *
+     * <p>
+     * The deadline is applied inside the guard: there it cancels the call (its paging included), and the breaker
+     * counts the timeout. Outside, it would not cancel anything (the guard passes no cancellation through), and a
+     * listing given up would go on asking the vendor for pages. A bound one second later stays outside, for a guard
+     * that never answers.
      */
-    public <T> Uni<T> guard(Scope scope, Supplier<Uni<T>> call) {
+    public <T> Uni<T> guard(Scope scope, Duration deadline, String what, Supplier<Uni<T>> call) {
         Breaker breaker = breaker(scope);
-        return UniGuards.get(breaker.guard, call).onFailure().invoke(f -> UpstreamFailures.recognize(f)
-                .ifPresent(known -> breaker.lastFailure = known))
+        Supplier<UpstreamException> timedOut = () -> new UpstreamException(UpstreamFailure.of(
+                ProblemType.UPSTREAM_TIMEOUT, what + " took longer than gateway.fetch.listing-timeout"));
+        return UniGuards.get(breaker.guard, () -> call.get().ifNoItem().after(deadline).failWith(timedOut))
+                .onFailure().invoke(f -> UpstreamFailures.recognize(f).ifPresent(known -> breaker.lastFailure = known))
                 .onFailure(CircuitBreakerOpenException.class::isInstance)
-                .transform(open -> new UpstreamException(refusal(breaker)));
+                .transform(open -> new UpstreamException(refusal(breaker)))
+                .ifNoItem().after(deadline.plusSeconds(1)).failWith(timedOut);
     }
 
     private UpstreamFailure refusal(Breaker breaker) {
@@ -97,7 +109,7 @@ public class ScopeBreakers {
                     .withCircuitBreaker()
                     .requestVolumeThreshold(Math.max(1, config.failureThreshold()))
                     .failureRatio(1.0)
-                    .delay(config.openFor().toMillis(), java.time.temporal.ChronoUnit.MILLIS)
+                    .delay(config.openFor().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
                     // the vendor's failures, not the gateway's own refusals, open a breaker
                     .when(f -> UpstreamFailures.recognize(f).isPresent() && !(f instanceof CallBudgetSpent))
