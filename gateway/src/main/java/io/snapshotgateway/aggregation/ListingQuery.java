@@ -1,6 +1,7 @@
 package io.snapshotgateway.aggregation;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -32,7 +33,7 @@ public record ListingQuery(Selection selection, Selection grant, SnapshotFilter 
                 "disk_id=" + sorted(f.diskIds()),
                 "desktop_id=" + sorted(f.desktopIds()),
                 "instance_id=" + sorted(f.instanceIds()),
-                "name=" + sorted(f.names().stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList()),
+                "name=" + sorted(f.names().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList()),
                 "status=" + sorted(f.statuses().stream().map(Object::toString).toList()),
                 "disk_type=" + sorted(f.diskTypes().stream().map(Object::toString).toList()),
                 "creation_type=" + sorted(f.creationTypes().stream().map(Object::toString).toList()),

@@ -1,6 +1,7 @@
 package io.snapshotgateway.aggregation;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -86,7 +87,7 @@ final class PageCursor {
         try {
             byte[] body = Base64.getUrlDecoder().decode(token.substring(0, dot));
             byte[] mac = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-            if (!java.security.MessageDigest.isEqual(mac, mac(body))) {
+            if (!MessageDigest.isEqual(mac, mac(body))) {
                 return Decoded.rejected(Rejection.MALFORMED);
             }
             Payload p = JSON.readValue(body, Payload.class);

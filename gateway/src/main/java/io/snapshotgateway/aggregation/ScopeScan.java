@@ -1,6 +1,8 @@
 package io.snapshotgateway.aggregation;
 
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.snapshotgateway.inventory.Inventory;
 import io.snapshotgateway.inventory.InventoryEntry;
@@ -74,7 +76,7 @@ final class ScopeScan {
     }
 
     /** Visits every matching entry within the time bounds. */
-    void forEachMatch(java.util.function.Consumer<InventoryEntry> visitor) {
+    void forEachMatch(Consumer<InventoryEntry> visitor) {
         for (int i = rangeStart; i < end; i++) {
             InventoryEntry e = inventory.entry(newestFirst, i);
             if (matcher.matches(e, instanceSnapshots)) {
@@ -89,7 +91,7 @@ final class ScopeScan {
     }
 
     /** First index in the walk order where {@code test} holds; it must hold for a suffix of the walk. */
-    private int firstIndex(java.util.function.Predicate<InventoryEntry> test) {
+    private int firstIndex(Predicate<InventoryEntry> test) {
         int lo = 0;
         int hi = inventory.size();
         while (lo < hi) {

@@ -7,12 +7,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.snapshotgateway.CreationType;
 import io.snapshotgateway.DiskType;
@@ -42,11 +45,11 @@ final class ListingQueryParser {
             "created_before", "sort", "limit", "page_token");
     /** Parameters of {@code GET /snapshots/summary}: the listing's, less paging. */
     static final Set<String> SUMMARY = LISTING.stream().filter(p -> !p.equals("limit") && !p.equals("page_token"))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> SINGLE_VALUED = Set.of("created_after", "created_before", "sort", "limit",
             "page_token");
     /** Vendor ids (snapshots, disks, desktops, instances): letters, digits and . _ : - (UUIDs, s-bp1..., i-...). */
-    private static final Shape ID = new Shape(java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"),
+    private static final Shape ID = new Shape(Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"),
             "an id: up to 128 letters, digits and . _ : -");
     /**
      * What each free-form parameter may hold; a value outside it is refused before it is looked up anywhere. Enums,
@@ -54,24 +57,24 @@ final class ListingQueryParser {
      */
     private static final Map<String, Shape> SHAPES = Map.of(
             "snapshot_id", ID, "disk_id", ID, "desktop_id", ID, "instance_id", ID,
-            "source", new Shape(java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}"),
+            "source", new Shape(Pattern.compile("[a-z0-9][a-z0-9-]{0,62}"),
                     "a source name: up to 63 lowercase letters, digits and dashes"),
-            "region", new Shape(java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}"),
+            "region", new Shape(Pattern.compile("[a-z0-9][a-z0-9-]{0,63}"),
                     "a region id: up to 64 lowercase letters, digits and dashes"),
-            "name", new Shape(java.util.regex.Pattern.compile(".{1,128}"), "up to 128 characters"),
-            "page_token", new Shape(java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,4096}"),
+            "name", new Shape(Pattern.compile(".{1,128}"), "up to 128 characters"),
+            "page_token", new Shape(Pattern.compile("[A-Za-z0-9_.-]{1,4096}"),
                     "a page token (next_page_token of an earlier page)"));
 
-    private record Shape(java.util.regex.Pattern pattern, String description) {
+    private record Shape(Pattern pattern, String description) {
     }
 
     private final Map<String, List<String>> raw;
     private final Set<String> known;
     private final String path;
     private final List<ParameterError> errors = new ArrayList<>();
-    private final Set<String> tooMany = new java.util.HashSet<>();
+    private final Set<String> tooMany = new HashSet<>();
     /** Parameters refused as unreadable: not looked at further, so not reported twice. */
-    private final Set<String> unreadable = new java.util.HashSet<>();
+    private final Set<String> unreadable = new HashSet<>();
 
     private ListingQueryParser(Map<String, List<String>> raw, Set<String> known, String path) {
         this.raw = raw;

@@ -2,7 +2,9 @@ package io.snapshotgateway.api;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
@@ -43,7 +45,7 @@ final class RenderedPage {
      */
     Buffer body(byte[] sourcesJson, boolean gzip) {
         Bodies bodies = last;
-        if (bodies == null || !java.util.Arrays.equals(bodies.tail(), sourcesJson)) {
+        if (bodies == null || !Arrays.equals(bodies.tail(), sourcesJson)) {
             bodies = new Bodies(sourcesJson, null, null);
         }
         if (gzip && bodies.gzip() == null) {
@@ -60,9 +62,9 @@ final class RenderedPage {
      * {@code sources[]} for the given per-scope state (cache state and age): rendered again only when that changed,
      * so polls within one second reuse it.
      */
-    byte[] tail(long[] state, java.util.function.Supplier<byte[]> render) {
+    byte[] tail(long[] state, Supplier<byte[]> render) {
         Tail tail = lastTail;
-        if (tail == null || !java.util.Arrays.equals(tail.state(), state)) {
+        if (tail == null || !Arrays.equals(tail.state(), state)) {
             tail = new Tail(state, render.get());
             lastTail = tail;
         }

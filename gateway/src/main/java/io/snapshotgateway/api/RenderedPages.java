@@ -2,6 +2,8 @@ package io.snapshotgateway.api;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -93,7 +95,7 @@ public class RenderedPages {
             return Response.notModified().header(HttpHeaders.ETAG, page.etag).build();
         }
         boolean gzip = GzipBodies.accepted(acceptEncoding);
-        List<BreakerState> breakerStates = new java.util.ArrayList<>(views.size());
+        List<BreakerState> breakerStates = new ArrayList<>(views.size());
         views.forEach(v -> breakerStates.add(breakers.state(v.scope())));
         byte[] tail = page.tail(tailState(views, breakerStates),
                 () -> bytes(statusesWriter, SourceStatuses.current(page.sources, views, breakerStates)));
@@ -141,7 +143,7 @@ public class RenderedPages {
     RenderedPage summary(Summary summary) {
         byte[] body = bytes(json.writer(), SummaryBody.of(summary));
         // The record's JSON ends with '}': continue the object with sources.
-        byte[] head = RenderedPage.concat(java.util.Arrays.copyOf(body, body.length - 1), SOURCES);
+        byte[] head = RenderedPage.concat(Arrays.copyOf(body, body.length - 1), SOURCES);
         return rendered(head, SourceStatuses.of(summary.outcomes()));
     }
 

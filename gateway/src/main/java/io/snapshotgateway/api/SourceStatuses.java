@@ -3,6 +3,7 @@ package io.snapshotgateway.api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -77,7 +78,7 @@ final class SourceStatuses {
         String detail = failed.size() == 1
                 ? "The only selected source failed: " + failed.get(0).failure().detail()
                 : "All " + failed.size() + " selected source/regions failed"
-                        + (same == null ? "" : " (" + same.title().toLowerCase(java.util.Locale.ROOT) + ")");
+                        + (same == null ? "" : " (" + same.title().toLowerCase(Locale.ROOT) + ")");
         Problem problem = new Problem(ProblemType.ALL_SOURCES_FAILED.uri(), ProblemType.ALL_SOURCES_FAILED.title(),
                 status, detail, instance, List.of(), problems);
         if (status != 503) {

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.ProcessingException;
@@ -33,8 +34,8 @@ public final class UpstreamFailures {
     }
 
     /** The classified failure, or empty when the throwable is none of the known vendor or transport failures. */
-    public static java.util.Optional<UpstreamFailure> recognize(Throwable failure) {
-        return java.util.Optional.ofNullable(known(failure));
+    public static Optional<UpstreamFailure> recognize(Throwable failure) {
+        return Optional.ofNullable(known(failure));
     }
 
     private static UpstreamFailure known(Throwable failure) {

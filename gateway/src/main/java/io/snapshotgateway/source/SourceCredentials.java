@@ -2,6 +2,7 @@ package io.snapshotgateway.source;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class SourceCredentials {
     public List<String> allSecrets() {
         return sources.all().values().stream()
                 .flatMap(s -> Stream.of(s.accessKeyId(), s.accessKeySecret(), s.securityToken()))
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .filter(Objects::nonNull)
                 .toList();
     }

@@ -1,9 +1,14 @@
 package io.snapshotgateway.source;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -81,40 +86,40 @@ public class SourcesValidator {
     }
 
     /** Huawei IAM project ids: 32 hex digits. They become a URL path segment, so nothing else may pass. */
-    static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile("[0-9a-fA-F]{32}");
+    static final Pattern PROJECT_ID = Pattern.compile("[0-9a-fA-F]{32}");
 
     /**
      * What is wrong with an endpoint override, if anything: http(s) only, a host, no userinfo (a secret in a URL ends
      * up in logs), no query or fragment (the signers build those), and {region} only in the host or the path.
      */
-    static java.util.Optional<String> endpointProblem(String endpoint) {
+    static Optional<String> endpointProblem(String endpoint) {
         String marker = "regionmarker0";
         URI uri;
         try {
             uri = new URI(endpoint.replace("{region}", marker));
-        } catch (java.net.URISyntaxException bad) {
-            return java.util.Optional.of("not a URL");
+        } catch (URISyntaxException bad) {
+            return Optional.of("not a URL");
         }
         if (uri.getScheme() == null
-                || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
-            return java.util.Optional.of("must be an http or https URL");
+                || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            return Optional.of("must be an http or https URL");
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            return java.util.Optional.of("must not hold user information (user:password@): credentials come from "
+            return Optional.of("must not hold user information (user:password@): credentials come from "
                     + "access-key-id and access-key-secret");
         }
         if (uri.getHost() == null) {
-            return java.util.Optional.of("must name a host");
+            return Optional.of("must name a host");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return java.util.Optional.of("must not have a query or a fragment");
+            return Optional.of("must not have a query or a fragment");
         }
         String outsideHostAndPath = uri.getScheme() + (uri.getPort() == -1 ? "" : Integer.toString(uri.getPort()));
         if (outsideHostAndPath.contains(marker) || uri.getRawPath() != null && uri.getRawPath().contains("..")) {
-            return java.util.Optional.of("{region} may only appear in the host or the path, and the path may not "
+            return Optional.of("{region} may only appear in the host or the path, and the path may not "
                     + "hold '..'");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static List<String> problems(GatewayConfig.Fetch fetch) {
@@ -126,7 +131,7 @@ public class SourcesValidator {
             problems.add("gateway.fetch.listing-timeout (env GATEWAY_FETCH_LISTING_TIMEOUT): must be at least"
                     + " gateway.fetch.timeout");
         }
-        Map<String, Integer> atLeastOne = new java.util.LinkedHashMap<>();
+        Map<String, Integer> atLeastOne = new LinkedHashMap<>();
         atLeastOne.put("concurrency", fetch.concurrency());
         atLeastOne.put("page-concurrency", fetch.pageConcurrency());
         atLeastOne.put("page-size", fetch.pageSize());
@@ -134,7 +139,7 @@ public class SourcesValidator {
         atLeastOne.forEach((key, value) -> {
             if (value < 1) {
                 problems.add("gateway.fetch." + key + " (env GATEWAY_FETCH_"
-                        + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "): must be at least 1, got "
+                        + key.toUpperCase(Locale.ROOT).replace('-', '_') + "): must be at least 1, got "
                         + value);
             }
         });
@@ -144,10 +149,10 @@ public class SourcesValidator {
     /** The property and the environment variable that set it, e.g. {@code gateway.sources.prod.regions (env ...)}. */
     static String key(ConfiguredSources sources, String name, String property) {
         String key = sources.key(name);
-        String envProperty = property.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String envProperty = property.toUpperCase(Locale.ROOT).replace('-', '_');
         String env = key.matches("[a-zA-Z0-9]+")
-                ? "GATEWAY_SOURCES_" + key.toUpperCase(java.util.Locale.ROOT) + "_" + envProperty
-                : "GATEWAY_SOURCES__" + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "__"
+                ? "GATEWAY_SOURCES_" + key.toUpperCase(Locale.ROOT) + "_" + envProperty
+                : "GATEWAY_SOURCES__" + key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "__"
                         + envProperty;
         return "gateway.sources." + key + "." + property + " (env " + env + ")";
     }

@@ -8,6 +8,7 @@ import static io.snapshotgateway.support.SimulatorWithApiKeys.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +80,7 @@ class ApiKeyTests {
     @Test
     void anotherSchemeOrTwoKeysAreAnInvalidRequest() {
         String invalidRequest = CHALLENGE + ", error=\"invalid_request\"";
-        unauthorized(given().header("Authorization", "Basic " + java.util.Base64.getEncoder()
+        unauthorized(given().header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("ops:" + OPS).getBytes())).get("/snapshots"), invalidRequest);
         unauthorized(given().header("Authorization", OPS).get("/snapshots"), invalidRequest);
         unauthorized(as(OPS).header("X-API-Key", OPS).get("/snapshots"), invalidRequest);

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -757,7 +758,7 @@ class InventoryPagesTests {
         Instant createdBefore;
     }
 
-    private static SnapshotFilter filter(java.util.function.Consumer<FilterBuilder> setup) {
+    private static SnapshotFilter filter(Consumer<FilterBuilder> setup) {
         FilterBuilder b = new FilterBuilder();
         setup.accept(b);
         return new SnapshotFilter(b.snapshotIds, b.diskIds, b.desktopIds, b.instanceIds, b.names, b.statuses,

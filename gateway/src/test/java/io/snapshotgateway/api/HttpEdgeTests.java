@@ -7,9 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -194,7 +196,7 @@ class HttpEdgeTests {
                 closed = true;
             } catch (SocketTimeoutException e) {
                 closed = false;
-            } catch (java.net.SocketException e) {
+            } catch (SocketException e) {
                 closed = true; // reset after the answer: the server closed on us
             }
             return Raw.parse(got.toByteArray(), closed);
@@ -212,7 +214,7 @@ class HttpEdgeTests {
                 int colon = lines[i].indexOf(':');
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
             }
-            byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+            byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
             String length = headers.get("content-length");
             if (length != null) {
                 assertThat(body.length).as("body length").isEqualTo(Integer.parseInt(length));

@@ -6,6 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -43,16 +48,16 @@ class SnapshotResourceIT {
     }
 
     @io.quarkus.test.common.http.TestHTTPResource("/")
-    java.net.URL root;
+    URL root;
 
     /** GatewayMain turned Quarkus's own target check off, so a bad escape reaches the gateway's router. */
     @Test
-    void demoJarAnswersAProblemForAMalformedTarget() throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+    void demoJarAnswersAProblemForAMalformedTarget() throws IOException {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write("GET /snapshots?name=%zz HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(answer).startsWith("HTTP/1.1 400 ")
                     .containsIgnoringCase("content-type: application/problem+json")
                     .contains("\"type\":\"/problems/malformed-request\"");
@@ -60,10 +65,10 @@ class SnapshotResourceIT {
     }
 
     @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
-    java.net.URL live;
+    URL live;
 
     @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
-    java.net.URL ready;
+    URL ready;
 
     @Test
     void demoJarIsLiveAndReadyOnTheManagementPortOnly() {

@@ -9,14 +9,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,9 +177,9 @@ class SnapshotResourceTests {
 
         assertThat(summary.getInt("total")).isEqualTo(listed.size());
         assertThat(summary.getLong("size_gib")).isEqualTo(listed.stream().map(s -> s.get("size_gib"))
-                .filter(java.util.Objects::nonNull).mapToLong(v -> ((Number) v).longValue()).sum());
+                .filter(Objects::nonNull).mapToLong(v -> ((Number) v).longValue()).sum());
         for (String field : List.of("provider", "source", "region", "status", "disk_type", "creation_type")) {
-            Map<String, Integer> expected = new java.util.TreeMap<>();
+            Map<String, Integer> expected = new TreeMap<>();
             listed.forEach(s -> expected.merge(s.get(field) == null ? "unknown" : (String) s.get(field), 1,
                     Integer::sum));
             assertThat(summary.getMap("by_" + field)).as(field).isEqualTo(expected);
@@ -203,10 +209,10 @@ class SnapshotResourceTests {
 
         assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(gzipped.header("Vary")).isEqualToIgnoringCase("Accept-Encoding");
-        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.asByteArray()))
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.asByteArray()))
                 .readAllBytes();
         // age_seconds (and so possibly cache) may tick between the two requests: they are per request by contract
-        assertThat(withoutPerRequestFields(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8)))
+        assertThat(withoutPerRequestFields(new String(unzipped, StandardCharsets.UTF_8)))
                 .isEqualTo(withoutPerRequestFields(plain.asString()));
         assertThat(gzipped.header("ETag")).isEqualTo(plain.header("ETag"));
 
@@ -240,7 +246,7 @@ class SnapshotResourceTests {
                 .body("errors.parameter", containsInAnyOrder("provider", "status", "disk_type", "creation_type",
                         "created_after", "created_before", "limit", "source", "region", "colour", "page_token"));
 
-        String hundredAndOne = String.join(",", java.util.stream.IntStream.rangeClosed(0, 100)
+        String hundredAndOne = String.join(",", IntStream.rangeClosed(0, 100)
                 .mapToObj(i -> "i-" + i).toList());
         given().get("/snapshots?instance_id=" + hundredAndOne + "&created_after=%2B10000-01-01T00:00:00Z").then()
                 .statusCode(400)

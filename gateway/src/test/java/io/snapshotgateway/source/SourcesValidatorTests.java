@@ -3,6 +3,8 @@ package io.snapshotgateway.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,14 +101,14 @@ class SourcesValidatorTests {
             public int maxPages() {
                 return 0;
             }
-            public java.time.Duration timeout() {
-                return java.time.Duration.ZERO;
+            public Duration timeout() {
+                return Duration.ZERO;
             }
-            public java.time.Duration listingTimeout() {
-                return java.time.Duration.ofSeconds(30);
+            public Duration listingTimeout() {
+                return Duration.ofSeconds(30);
             }
             public io.quarkus.runtime.configuration.MemorySize maxResponseBytes() {
-                return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(1 << 20));
+                return new io.quarkus.runtime.configuration.MemorySize(BigInteger.valueOf(1 << 20));
             }
         };
         assertThat(SourcesValidator.problems(fetch)).containsExactlyInAnyOrder(

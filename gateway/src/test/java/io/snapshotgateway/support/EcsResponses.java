@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ public final class EcsResponses {
     /** A page holding snapshots {@code from} (inclusive) to {@code to} (exclusive) of a region's listing. */
     public static String page(String region, int totalCount, int pageNumber, int pageSize, int from, int to) {
         return page(region, totalCount, pageNumber, pageSize,
-                java.util.stream.IntStream.range(from, to).boxed().toList());
+                IntStream.range(from, to).boxed().toList());
     }
 
     /** A page holding the snapshots numbered {@code indices}; snapshot i was created i minutes before 2024. */

@@ -2,6 +2,8 @@ package io.snapshotgateway.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.net.URI;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.specification.RequestSpecification;
@@ -13,7 +15,7 @@ public final class Management {
 
     public static RequestSpecification management() {
         // set by Quarkus for tests: the management interface's URL on its test port
-        java.net.URI url = java.net.URI
+        URI url = URI
                 .create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
         return given().baseUri(url.getScheme() + "://" + url.getHost()).port(url.getPort()).basePath("");
     }

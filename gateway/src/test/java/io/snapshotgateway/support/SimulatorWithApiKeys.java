@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public class SimulatorWithApiKeys extends SimulatorSources {
         config.put("gateway.api-keys.ops.no-cache", "true");
         config.put("gateway.api-keys.team-ecs.sha256", sha256Hex(TEAM_ECS));
         config.put("gateway.api-keys.team-ecs.providers", "alibaba-ecs");
-        config.put("gateway.api-keys.hw-north.sha256", sha256Hex(HW_NORTH).toUpperCase(java.util.Locale.ROOT));
+        config.put("gateway.api-keys.hw-north.sha256", sha256Hex(HW_NORTH).toUpperCase(Locale.ROOT));
         config.put("gateway.api-keys.hw-north.sources", "sim-hw");
         config.put("gateway.api-keys.hw-north.regions", "cn-north-4");
         config.put("gateway.auth.rate-limit.requests-per-second", "1000");

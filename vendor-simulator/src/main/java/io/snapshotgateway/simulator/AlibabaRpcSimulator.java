@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -141,7 +143,7 @@ class AlibabaRpcSimulator implements SimulatorRoutes {
         String method = ctx.request().method().name();
         if (!SignedRequests.sameText(officially(() -> Client.getRPCSignature(signed, method,
                 config.accessKeySecret())), presented)) {
-            throw signatureMismatch(method + "&%2F&" + new java.util.TreeMap<>(signed));
+            throw signatureMismatch(method + "&%2F&" + new TreeMap<>(signed));
         }
     }
 
@@ -176,7 +178,7 @@ class AlibabaRpcSimulator implements SimulatorRoutes {
     }
 
     /** Alibaba's library declares {@code throws Exception}; for a request it fails only on a missing value. */
-    private static String officially(java.util.concurrent.Callable<String> signer) {
+    private static String officially(Callable<String> signer) {
         try {
             return signer.call();
         } catch (Exception e) {

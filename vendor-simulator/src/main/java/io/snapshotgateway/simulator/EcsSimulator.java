@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -135,7 +136,7 @@ public class EcsSimulator implements RpcProduct {
     }
 
     private static void equalsFilter(Map<String, String> p, String name,
-            java.util.function.Function<SimulatedEcsSnapshot, String> field,
+            Function<SimulatedEcsSnapshot, String> field,
             List<Predicate<SimulatedEcsSnapshot>> filters) {
         if (SimulatedParams.present(p, name)) {
             String wanted = p.get(name);
@@ -144,7 +145,7 @@ public class EcsSimulator implements RpcProduct {
     }
 
     private static void enumFilter(Map<String, String> p, String name, Set<String> allowed,
-            java.util.function.Function<SimulatedEcsSnapshot, String> field, int status, String code, String message,
+            Function<SimulatedEcsSnapshot, String> field, int status, String code, String message,
             List<Predicate<SimulatedEcsSnapshot>> filters) {
         if (!SimulatedParams.present(p, name)) {
             return;

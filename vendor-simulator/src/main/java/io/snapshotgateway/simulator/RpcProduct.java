@@ -1,5 +1,6 @@
 package io.snapshotgateway.simulator;
 
+import java.util.List;
 import java.util.Map;
 
 /** A simulated Alibaba RPC product (one API version) answering its actions. */
@@ -13,7 +14,7 @@ interface RpcProduct {
     Map<String, Object> call(String action, Map<String, String> params);
 
     /** The region a DescribeSnapshots call asks for, after the checks the vendor makes first. */
-    static String describeSnapshotsRegion(String action, Map<String, String> params, java.util.List<String> regions) {
+    static String describeSnapshotsRegion(String action, Map<String, String> params, List<String> regions) {
         if (!"DescribeSnapshots".equals(action)) {
             throw new RpcErrorException(404, "InvalidAction.NotFound",
                     "Specified api is not found, please check your url and method.");

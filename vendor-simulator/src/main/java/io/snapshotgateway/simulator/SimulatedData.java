@@ -108,13 +108,13 @@ final class SimulatedData {
     }
 
     static String token(int offset) {
-        return HexFormat.of().formatHex(("o" + offset).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(("o" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The offset a token stands for, or -1 when it is not one of ours. */
     static int offset(String token) {
         try {
-            String decoded = new String(HexFormat.of().parseHex(token), java.nio.charset.StandardCharsets.UTF_8);
+            String decoded = new String(HexFormat.of().parseHex(token), StandardCharsets.UTF_8);
             return decoded.startsWith("o") ? Integer.parseInt(decoded.substring(1)) : -1;
         } catch (RuntimeException e) {
             return -1;

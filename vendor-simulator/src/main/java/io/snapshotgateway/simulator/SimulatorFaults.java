@@ -1,6 +1,8 @@
 package io.snapshotgateway.simulator;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,8 +29,8 @@ class SimulatorFaults {
 
     SimulatorFaults(SimulatorConfig config, Vertx vertx) {
         this.vertx = vertx;
-        config.faults().orElse(java.util.List.of()).forEach(entry -> parseEntry(entry, false));
-        config.latency().orElse(java.util.List.of()).forEach(entry -> parseEntry(entry, true));
+        config.faults().orElse(List.of()).forEach(entry -> parseEntry(entry, false));
+        config.latency().orElse(List.of()).forEach(entry -> parseEntry(entry, true));
     }
 
     /** A simulated API's own rendering of the vendor-specific faults. */
@@ -113,7 +115,7 @@ class SimulatorFaults {
     }
 
     static Duration parseDuration(String value) {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
         }

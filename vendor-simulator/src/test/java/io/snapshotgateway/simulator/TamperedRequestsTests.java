@@ -8,11 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -58,7 +60,7 @@ class TamperedRequestsTests {
         headers.put("x-acs-date", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC)
                 .format(Instant.now()));
         headers.put("x-acs-signature-nonce", "n-" + System.nanoTime());
-        headers.put("x-acs-content-sha256", HexFormat.of().formatHex(java.security.MessageDigest
+        headers.put("x-acs-content-sha256", HexFormat.of().formatHex(MessageDigest
                 .getInstance("SHA-256").digest(new byte[0])));
         TeaRequest request = new TeaRequest();
         request.method = "GET";
@@ -81,7 +83,7 @@ class TamperedRequestsTests {
         String path = "/v2/" + WORKSPACE_PROJECT + "/snapshots";
         Map<String, String> signed = AKSKSigner.getInstance().sign(com.huaweicloud.sdk.core.http.HttpRequest
                 .newBuilder().withEndpoint("http://127.0.0.1:" + TestSimulator.port()).withMethod(HttpMethod.GET)
-                .withPath(path).addQueryParam("limit", java.util.List.of("5")).build(),
+                .withPath(path).addQueryParam("limit", List.of("5")).build(),
                 new BasicCredentials().withAk(TestSimulator.ACCESS_KEY_ID).withSk(TestSimulator.ACCESS_KEY_SECRET));
         Map<String, String> sent = Map.of("Authorization", signed.get("Authorization"), "X-Sdk-Date",
                 signed.get("X-Sdk-Date"));

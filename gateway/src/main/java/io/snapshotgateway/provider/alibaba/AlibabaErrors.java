@@ -3,6 +3,8 @@ package io.snapshotgateway.provider.alibaba;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
@@ -100,8 +102,8 @@ public final class AlibabaErrors {
     }
 
     private static String xmlElement(String xml, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("<" + name + ">(?:<!\\[CDATA\\[)?(.*?)(?:]]>)?</" + name + ">", java.util.regex.Pattern.DOTALL)
+        Matcher m = Pattern
+                .compile("<" + name + ">(?:<!\\[CDATA\\[)?(.*?)(?:]]>)?</" + name + ">", Pattern.DOTALL)
                 .matcher(xml);
         return m.find() ? m.group(1).trim() : null;
     }

@@ -3,6 +3,7 @@ package io.snapshotgateway.provider.alibaba;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ public final class AlibabaSignatures {
     public static TreeMap<String, String> v3SignedHeaders(Map<String, String> headers) {
         TreeMap<String, String> signed = new TreeMap<>();
         headers.forEach((k, v) -> {
-            String name = k.toLowerCase(java.util.Locale.ROOT);
+            String name = k.toLowerCase(Locale.ROOT);
             if (name.equals("host") || name.equals("content-type") || name.startsWith("x-acs-")) {
                 signed.put(name, v);
             }

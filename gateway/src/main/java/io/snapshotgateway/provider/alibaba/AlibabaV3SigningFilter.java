@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,7 +50,7 @@ public final class AlibabaV3SigningFilter implements ClientRequestFilter {
         Map<String, String> signed = new HashMap<>();
         request.getHeaders().forEach((name, values) -> {
             if (!values.isEmpty()) {
-                signed.put(name.toLowerCase(java.util.Locale.ROOT), String.valueOf(values.get(0)));
+                signed.put(name.toLowerCase(Locale.ROOT), String.valueOf(values.get(0)));
             }
         });
         put(request, signed, "x-acs-date", ACS_DATE.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
