@@ -16,6 +16,13 @@ public interface GatewayConfig {
     /** Named sources, one per vendor account; no default: an empty map lists nothing. */
     Map<String, Source> sources();
 
+    /**
+     * Whether the gateway may start with no source. Off by default: a replica listing nothing would be Ready and
+     * answer an empty, complete page, which hides a broken deployment. Dev and test turn it on.
+     */
+    @WithDefault("false")
+    boolean allowNoSources();
+
     /** How vendor calls are made. */
     Fetch fetch();
 

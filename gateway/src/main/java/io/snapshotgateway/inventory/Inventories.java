@@ -105,6 +105,17 @@ public class Inventories {
         registerGauges();
     }
 
+    /** Each scope's last success and last failure, for operators; nothing is listed to answer it. */
+    public List<ScopeHealth> health() {
+        Instant now = clock.now();
+        return scopes.stream().map(scope -> {
+            ScopeState state = states.get(scope).get();
+            Instant lastSuccess = state.inventory() == null ? null : state.inventory().fetchedAt();
+            return new ScopeHealth(scope, lastSuccess, state.lastFailure(),
+                    lastSuccess == null ? null : Duration.between(lastSuccess, now));
+        }).toList();
+    }
+
     /** Every configured scope, by source then region. */
     public List<Scope> scopes() {
         return scopes;
@@ -354,7 +365,7 @@ public class Inventories {
 
     private void fail(AtomicReference<ScopeState> ref, UpstreamFailure failure) {
         Instant now = clock.now();
-        ref.updateAndGet(s -> s.failed(failure, schedule.afterFailure(now, s.consecutiveFailures() + 1,
+        ref.updateAndGet(s -> s.failed(failure, now, schedule.afterFailure(now, s.consecutiveFailures() + 1,
                 failure.retryAfter())));
     }
 

@@ -13,21 +13,23 @@ import io.snapshotgateway.provider.UpstreamFailure;
  * @param consecutiveFailures failed refreshes since the last good one, for the back-off
  * @param nextRefreshAt when the scheduler lists the scope again
  * @param lastAttemptAt when the latest refresh started (no-cache refreshes at most once per minimum interval)
+ * @param lastFailure the latest failed refresh ever, kept after a success (for operators: see {@link ScopeHealth})
  */
 record ScopeState(Inventory inventory, UpstreamFailure failure, long failureSeq, int consecutiveFailures,
-        Instant nextRefreshAt, Instant lastAttemptAt) {
+        Instant nextRefreshAt, Instant lastAttemptAt, ScopeHealth.Failure lastFailure) {
 
-    static final ScopeState NEW = new ScopeState(null, null, 0, 0, Instant.EPOCH, Instant.EPOCH);
+    static final ScopeState NEW = new ScopeState(null, null, 0, 0, Instant.EPOCH, Instant.EPOCH, null);
 
     ScopeState attempted(Instant at) {
-        return new ScopeState(inventory, failure, failureSeq, consecutiveFailures, nextRefreshAt, at);
+        return new ScopeState(inventory, failure, failureSeq, consecutiveFailures, nextRefreshAt, at, lastFailure);
     }
 
     ScopeState listed(Inventory fresh, Instant next) {
-        return new ScopeState(fresh, null, failureSeq, 0, next, lastAttemptAt);
+        return new ScopeState(fresh, null, failureSeq, 0, next, lastAttemptAt, lastFailure);
     }
 
-    ScopeState failed(UpstreamFailure why, Instant next) {
-        return new ScopeState(inventory, why, failureSeq + 1, consecutiveFailures + 1, next, lastAttemptAt);
+    ScopeState failed(UpstreamFailure why, Instant at, Instant next) {
+        return new ScopeState(inventory, why, failureSeq + 1, consecutiveFailures + 1, next, lastAttemptAt,
+                new ScopeHealth.Failure(at, why.type().slug()));
     }
 }

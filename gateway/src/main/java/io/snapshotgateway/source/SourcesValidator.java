@@ -32,6 +32,7 @@ public class SourcesValidator {
     void onStart(@Observes StartupEvent event) {
         List<String> problems = problems(sources);
         problems.addAll(problems(config.fetch()));
+        noSourceProblem(sources, config.allowNoSources()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             // Thrown at startup: the message is printed as is, one line per bad key.
             throw new IllegalStateException("Invalid source configuration:\n  - " + String.join("\n  - ", problems));
@@ -39,8 +40,18 @@ public class SourcesValidator {
         sources.all().forEach((name, s) -> Log.infof("Source %s: %s in %s%s", name, s.provider(), s.regions(),
                 s.endpoint().map(e -> " via " + Endpoints.redacted(e)).orElse("")));
         if (sources.all().isEmpty()) {
-            Log.warn("No sources configured (gateway.sources.*): GET /snapshots will list nothing");
+            Log.warn("No sources configured (gateway.sources.*) and gateway.allow-no-sources=true: "
+                    + "GET /snapshots will list nothing");
         }
+    }
+
+    static Optional<String> noSourceProblem(ConfiguredSources sources, boolean allowNoSources) {
+        if (!sources.all().isEmpty() || allowNoSources) {
+            return Optional.empty();
+        }
+        return Optional.of("gateway.sources: no source is configured, so this replica would answer every request "
+                + "with an empty list. Configure at least one (gateway.sources.<name>.provider, regions, "
+                + "access-key-id and access-key-secret; see the README), or set gateway.allow-no-sources=true");
     }
 
     static List<String> problems(ConfiguredSources sources) {

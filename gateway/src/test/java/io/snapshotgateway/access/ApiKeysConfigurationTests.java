@@ -47,6 +47,14 @@ class ApiKeysConfigurationTests {
         }
 
         @Override
+
+        public boolean allowNoSources() {
+
+            return false;
+
+        }
+
+        @Override
         public Fetch fetch() {
             throw new UnsupportedOperationException();
         }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import io.snapshotgateway.inventory.Inventories;
 import io.snapshotgateway.provider.alibaba.ecs.EcsParameter;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
+import io.snapshotgateway.support.Management;
 import io.snapshotgateway.support.WireMockVendors;
 
 /** A vendor failure in one region never loses the other region's data, and is reported precisely. */
@@ -71,6 +73,26 @@ class PartialResultsTests {
                 .body("sources.find { it.region == 'cn-beijing' }.problem.vendor_code", equalTo("Throttling.User"))
                 .body("sources.find { it.region == 'cn-beijing' }.problem.vendor_request_id", equalTo("REQ-BJ"))
                 .body("sources.find { it.region == 'cn-beijing' }.problem.retry_after_seconds", equalTo(3));
+    }
+
+    @Test
+    void theWellnessCheckReportsEachScopesLastSuccessAndFailureWhileStayingUp() {
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(EcsResponses.error("Throttling.User", "Request was denied due to user flow control.",
+                        "REQ-BJ"))));
+        given().get("/snapshots").then().statusCode(200).body("complete", equalTo(false));
+
+        String hangzhou = "checks.find { it.name == 'scope-refreshes' }.data.'alibaba-ecs/wm-ecs/cn-hangzhou'";
+        String beijing = "checks.find { it.name == 'scope-refreshes' }.data.'alibaba-ecs/wm-ecs/cn-beijing'";
+        Management.management().get("/q/health/well").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(hangzhou,
+                        matchesPattern("last_success=\\d{4}-\\d\\d-\\d\\dT[^ ]+Z age_seconds=\\d+ last_failure=none"))
+                .body(beijing,
+                        matchesPattern("last_success=never last_failure=\\d{4}-[^ ]+Z \\(upstream-throttled\\)"));
+        // informational only: the failing scope leaves the pod Ready
+        Management.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

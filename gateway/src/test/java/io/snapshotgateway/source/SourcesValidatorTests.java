@@ -29,6 +29,14 @@ class SourcesValidatorTests {
             }
 
             @Override
+
+            public boolean allowNoSources() {
+
+                return false;
+
+            }
+
+            @Override
             public Fetch fetch() {
                 throw new UnsupportedOperationException();
             }
@@ -48,6 +56,16 @@ class SourcesValidatorTests {
     static Source ecs(String... regions) {
         return new Source(Provider.ALIBABA_ECS, List.of(regions), Optional.empty(), Optional.of("ak"),
                 Optional.of("sk"), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void noSourceAtAllIsAProblemUnlessAllowedOnPurpose() {
+        ConfiguredSources none = new ConfiguredSources(config(Map.of()));
+        assertThat(SourcesValidator.noSourceProblem(none, false)).hasValueSatisfying(message -> assertThat(message)
+                .startsWith("gateway.sources: no source is configured").contains("gateway.allow-no-sources=true"));
+        assertThat(SourcesValidator.noSourceProblem(none, true)).isEmpty();
+        ConfiguredSources one = new ConfiguredSources(config(Map.of("alibaba-prod", ecs("cn-hangzhou"))));
+        assertThat(SourcesValidator.noSourceProblem(one, false)).isEmpty();
     }
 
     @Test
