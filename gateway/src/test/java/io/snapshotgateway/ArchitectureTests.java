@@ -23,7 +23,8 @@ class ArchitectureTests {
             .importPackages("io.snapshotgateway");
 
     private static final ArchRule API_NEVER_TOUCHES_A_VENDOR = noClasses().that().resideInAPackage("..api..")
-            .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba..", "..provider.huawei..",
+            .should().dependOnClassesThat().resideInAnyPackage("io.snapshotgateway.provider.alibaba..",
+                    "io.snapshotgateway.provider.huawei..",
                     "..simulator..");
 
     @Test
@@ -41,17 +42,21 @@ class ArchitectureTests {
     @Test
     void vendorsNeverImportEachOtherNorTheLayersAbove() {
         noClasses().that().resideInAPackage("..provider.alibaba.ecs..")
-                .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba.eds..", "..provider.huawei..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.snapshotgateway.provider.alibaba.eds..", "io.snapshotgateway.provider.huawei..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..provider.alibaba.eds..")
-                .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba.ecs..", "..provider.huawei..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.snapshotgateway.provider.alibaba.ecs..", "io.snapshotgateway.provider.huawei..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..provider.huawei..")
-                .should().dependOnClassesThat().resideInAnyPackage("..provider.alibaba..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.snapshotgateway.provider.alibaba..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..provider..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..inventory..",
-                        "..simulator..", "..health..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.snapshotgateway.api..", "io.snapshotgateway.aggregation..",
+                        "io.snapshotgateway.inventory..",
+                        "..simulator..", "io.snapshotgateway.health..")
                 .check(CLASSES);
     }
 
@@ -63,26 +68,31 @@ class ArchitectureTests {
     void onlyAdaptersUseTheVendorHelpers() {
         noClasses().that().resideInAnyPackage("..api..", "..aggregation..", "..inventory..", "..access..",
                 "..health..")
-                .should().dependOnClassesThat().resideInAnyPackage("..provider.support..", "..provider.alibaba..",
-                        "..provider.huawei..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.snapshotgateway.provider.support..", "io.snapshotgateway.provider.alibaba..",
+                        "io.snapshotgateway.provider.huawei..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("io.snapshotgateway.provider")
-                .should().dependOnClassesThat().resideInAnyPackage("..provider.support..", "..provider.alibaba..",
-                        "..provider.huawei..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.snapshotgateway.provider.support..", "io.snapshotgateway.provider.alibaba..",
+                        "io.snapshotgateway.provider.huawei..")
                 .check(CLASSES);
     }
 
     @Test
     void layersOnlyLookDown() {
         noClasses().that().resideInAPackage("..aggregation..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.snapshotgateway.api..", "..simulator..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("..inventory..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..simulator..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.snapshotgateway.api..", "io.snapshotgateway.aggregation..", "..simulator..")
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("..problem..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..aggregation..", "..inventory..",
-                        "..provider..", "..simulator..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("io.snapshotgateway.api..", "io.snapshotgateway.aggregation..",
+                        "io.snapshotgateway.inventory..",
+                        "io.snapshotgateway.provider..", "..simulator..")
                 .check(CLASSES);
     }
 

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** An RFC 9457 problem document as the gateway sends it. Optional members are left out when empty. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "errors_omitted", "sources"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "errors_omitted", "sources",
+        "request_id"})
 public record Problem(
         String type,
         String title,
@@ -17,7 +18,8 @@ public record Problem(
         String instance,
         List<ParameterError> errors,
         @JsonProperty("errors_omitted") Integer errorsOmitted,
-        List<SourceProblem> sources) {
+        List<SourceProblem> sources,
+        @JsonProperty("request_id") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /**
@@ -28,7 +30,12 @@ public record Problem(
 
     public Problem(String type, String title, int status, String detail, String instance,
             List<ParameterError> errors, List<SourceProblem> sources) {
-        this(type, title, status, detail, instance, errors, null, sources);
+        this(type, title, status, detail, instance, errors, null, sources, null);
+    }
+
+    /** The same problem, naming the request it answers (the X-Request-Id), so a caller can quote it to operators. */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, instance, errors, errorsOmitted, sources, id);
     }
 
     public static Problem of(ProblemType type, String detail, String instance) {
@@ -48,6 +55,6 @@ public record Problem(
                 : errors.size() + " parameters: " + String.join(", ", names)
                         + (errors.size() > shown.size() ? " and " + (errors.size() - shown.size()) + " more" : "");
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.copyOf(shown),
-                errors.size() > shown.size() ? errors.size() - shown.size() : null, List.of());
+                errors.size() > shown.size() ? errors.size() - shown.size() : null, List.of(), null);
     }
 }

@@ -70,7 +70,7 @@ public class ProblemMappers {
 
     private static Problem withInstance(Problem p, String instance) {
         return new Problem(p.type(), p.title(), p.status(), p.detail(), instance, p.errors(), p.errorsOmitted(),
-                p.sources());
+                p.sources(), p.requestId());
     }
 
     private static String path(UriInfo uri) {

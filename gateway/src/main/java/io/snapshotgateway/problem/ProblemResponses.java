@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
+import io.snapshotgateway.observability.RequestIds;
+
 /** Builds the HTTP response for a problem document. */
 public final class ProblemResponses {
     private ProblemResponses() {
@@ -16,7 +18,7 @@ public final class ProblemResponses {
     public static Response of(Problem problem, Map<String, String> headers) {
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem);
+                .entity(RequestIds.current().map(problem::withRequestId).orElse(problem));
         headers.forEach(builder::header);
         return builder.build();
     }

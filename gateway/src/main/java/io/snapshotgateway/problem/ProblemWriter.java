@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.snapshotgateway.observability.RequestIds;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -68,7 +69,7 @@ public class ProblemWriter {
             compressible(ctx);
             ctx.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
+                    .end(json.writeValueAsString(problem.withRequestId(RequestIds.of(ctx))));
         } catch (JsonProcessingException e) {
             ctx.response().setStatusCode(500).end();
         }

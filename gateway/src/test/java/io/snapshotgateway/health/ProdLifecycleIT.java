@@ -23,6 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.snapshotgateway.crypto.Hashing;
 
 /**
@@ -32,6 +35,7 @@ import io.snapshotgateway.crypto.Hashing;
 class ProdLifecycleIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String API_KEY = "prod-lifecycle-test-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process gateway;
@@ -79,13 +83,30 @@ class ProdLifecycleIT {
 
         await().atMost(Duration.ofSeconds(3)).ignoreExceptions().until(() -> status(ready) == 503);
         HttpResponse<String> served = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/snapshots")).header("X-API-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+                + "/snapshots")).header("X-API-Key", API_KEY).header("X-Request-Id", "lifecycle-1").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(served.statusCode()).as("still serving during the shutdown delay").isEqualTo(502);
         assertThat(served.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(gateway.isAlive()).isTrue();
 
         assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).as("stopped after the delay").isTrue();
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain("ci-access-key-secret");
+        assertLogsAreJsonWithDateZoneAndRequestId(log, "lifecycle-1");
+    }
+
+    /** Prod logs are JSON lines, each with a full timestamp, and the request's lines carry its id. */
+    private static void assertLogsAreJsonWithDateZoneAndRequestId(Path log, String requestId) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line)); // throws on a line that is not JSON
+            }
+        }
+        assertThat(lines).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(line.path("timestamp").asText())
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})"));
+        assertThat(lines).filteredOn(line -> line.path("message").asText().contains("all-sources-failed"))
+                .isNotEmpty().allSatisfy(line -> assertThat(line.path("mdc").path("request_id").asText())
+                        .isEqualTo(requestId));
     }
 
     private Map<String, String> prodEnvironment() {

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LogCapture extends Handler implements BeforeEachCallback, AfterEachCallback {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<Map<String, String>> mdcs = Collections.synchronizedList(new ArrayList<>());
     private final Logger debugged;
     private Level levelBefore;
 
@@ -41,6 +43,7 @@ public final class LogCapture extends Handler implements BeforeEachCallback, Aft
     @Override
     public void beforeEach(ExtensionContext context) {
         lines.clear();
+        mdcs.clear();
         setLevel(Level.ALL);
         if (debugged != null) {
             levelBefore = debugged.getLevel();
@@ -61,6 +64,11 @@ public final class LogCapture extends Handler implements BeforeEachCallback, Aft
         return List.copyOf(lines);
     }
 
+    /** The MDC of each captured record, in the order of {@link #lines()}. */
+    public List<Map<String, String>> mdcs() {
+        return List.copyOf(mdcs);
+    }
+
     @Override
     public void publish(LogRecord record) {
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
@@ -68,7 +76,10 @@ public final class LogCapture extends Handler implements BeforeEachCallback, Aft
         if (record.getThrown() != null) {
             record.getThrown().printStackTrace(new PrintWriter(trace));
         }
-        lines.add(record.getLoggerName() + " " + message + " " + trace);
+        synchronized (lines) {
+            lines.add(record.getLoggerName() + " " + message + " " + trace);
+            mdcs.add(record instanceof ExtLogRecord ext ? Map.copyOf(ext.getMdcCopy()) : Map.of());
+        }
     }
 
     @Override

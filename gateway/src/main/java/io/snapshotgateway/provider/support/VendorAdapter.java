@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -33,16 +34,18 @@ public final class VendorAdapter<A> {
     private final ConfiguredSources sources;
     private final SourceCredentials credentials;
     private final CallGuard guard;
+    private final VendorCallSpans spans;
     private final Duration callTimeout;
     private final Map<Scope, A> clients = new ConcurrentHashMap<>();
 
     VendorAdapter(VendorApi<A> api, GatewayConfig.Fetch fetch, ConfiguredSources sources,
-            SourceCredentials credentials, CallGuard guard) {
+            SourceCredentials credentials, CallGuard guard, VendorCallSpans spans) {
         this.api = api;
         this.fetch = fetch;
         this.sources = sources;
         this.credentials = credentials;
         this.guard = guard;
+        this.spans = spans;
         this.callTimeout = fetch.timeout();
     }
 
@@ -63,7 +66,7 @@ public final class VendorAdapter<A> {
 
     // All pages of a listing share its client and its deadline, which starts here.
     private Calls<A> calls(Scope scope) {
-        return new Calls<>(client(scope), guard.listing(scope), callTimeout,
+        return new Calls<>(scope, client(scope), guard.listing(scope), spans, callTimeout,
                 Math.min(fetch.pageSize(), api.maxPageSize()));
     }
 
@@ -97,14 +100,20 @@ public final class VendorAdapter<A> {
 
     /** The vendor calls of one listing of one scope. */
     public static final class Calls<A> {
+        private final Scope scope;
         private final A client;
         private final CallGuard.Listing guarded;
+        private final VendorCallSpans spans;
         private final Duration callTimeout;
         private final int pageSize;
+        private final AtomicInteger made = new AtomicInteger();
 
-        private Calls(A client, CallGuard.Listing guarded, Duration callTimeout, int pageSize) {
+        private Calls(Scope scope, A client, CallGuard.Listing guarded, VendorCallSpans spans, Duration callTimeout,
+                int pageSize) {
+            this.scope = scope;
             this.client = client;
             this.guarded = guarded;
+            this.spans = spans;
             this.callTimeout = callTimeout;
             this.pageSize = pageSize;
         }
@@ -114,9 +123,12 @@ public final class VendorAdapter<A> {
             return pageSize;
         }
 
-        /** One guarded vendor call on the scope's client; a call longer than the call timeout fails as one. */
+        /**
+         * One guarded vendor call on the scope's client; a call longer than the call timeout fails as one. Its span
+         * numbers it within the listing (pages are asked in order, so the n-th call is the n-th page).
+         */
         public <R> Uni<R> call(Function<A, Uni<R>> request) {
-            return guarded.call(() -> request.apply(client)
+            return guarded.call(() -> spans.traced(scope, made.incrementAndGet(), () -> request.apply(client))
                     .ifNoItem().after(callTimeout).failWith(TimeoutException::new));
         }
     }

@@ -14,17 +14,19 @@ public class VendorAdapters {
     private final ConfiguredSources sources;
     private final SourceCredentials credentials;
     private final CallGuard guard;
+    private final VendorCallSpans spans;
 
     public VendorAdapters(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials,
-            CallGuard guard) {
+            CallGuard guard, VendorCallSpans spans) {
         this.fetch = config.fetch();
         this.sources = sources;
         this.credentials = credentials;
         this.guard = guard;
+        this.spans = spans;
     }
 
     /** The skeleton of the adapter of {@code api}; one per adapter, since it keeps that adapter's clients. */
     public <A> VendorAdapter<A> of(VendorApi<A> api) {
-        return new VendorAdapter<>(api, fetch, sources, credentials, guard);
+        return new VendorAdapter<>(api, fetch, sources, credentials, guard, spans);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.snapshotgateway.provider.support.VendorResponse;
+
 /** The body of a successful ECS {@code DescribeSnapshots}: the list sits under {@code Snapshots.Snapshot}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record EcsDescribeSnapshotsResponse(
@@ -13,7 +15,7 @@ record EcsDescribeSnapshotsResponse(
         @JsonProperty("PageNumber") Integer pageNumber,
         @JsonProperty("PageSize") Integer pageSize,
         @JsonProperty("NextToken") String nextToken,
-        @JsonProperty("Snapshots") Snapshots snapshots) {
+        @JsonProperty("Snapshots") Snapshots snapshots) implements VendorResponse {
 
     /** The {@code {"Snapshot": [...]}} wrapper. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,5 +24,10 @@ record EcsDescribeSnapshotsResponse(
 
     List<EcsSnapshot> items() {
         return snapshots == null || snapshots.snapshot() == null ? List.of() : snapshots.snapshot();
+    }
+
+    @Override
+    public String vendorRequestId() {
+        return requestId;
     }
 }

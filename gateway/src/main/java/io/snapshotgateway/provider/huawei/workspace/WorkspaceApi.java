@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,6 +19,7 @@ interface WorkspaceApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<WorkspaceListSnapshotsResponse> listSnapshots(@RestPath("project_id") String projectId,
+    // A RestResponse, for Workspace's request id, which is a header (X-Request-Id), not in the body.
+    Uni<RestResponse<WorkspaceListSnapshotsResponse>> listSnapshots(@RestPath("project_id") String projectId,
             @RestQuery Map<String, String> parameters);
 }

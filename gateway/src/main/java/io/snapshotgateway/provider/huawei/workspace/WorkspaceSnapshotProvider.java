@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
@@ -57,7 +59,7 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
                     "the listing is longer than Workspace can page through (offset above " + MAX_OFFSET + ")")));
         }
         return calls.call(api -> api.listSnapshots(scope.projectId(), parameters(offset, calls.pageSize())))
-                .map(r -> new Paging.NumberedPage<>(r.items(), r.totalCount()));
+                .map(RestResponse::getEntity).map(r -> new Paging.NumberedPage<>(r.items(), r.totalCount()));
     }
 
     static Map<String, String> parameters(int offset, int limit) {
