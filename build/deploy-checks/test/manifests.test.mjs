@@ -1,7 +1,7 @@
 // k8s/: base and both overlays rendered by kustomize, every object validated against its schema and type, and the
 // properties the platform relies on checked on what would really be applied.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, test } from "node:test";
 import { K8S, KUSTOMIZATIONS, ROOT, id, kustomizeVersion, ofKind, one, podSpecs, readYaml, render, seconds } from "../lib/repo.mjs";
@@ -210,5 +210,37 @@ describe("committed files", () => {
       for (const [pattern, what] of patterns) if (pattern.test(text)) found.push(`${relative(ROOT, file)}: ${what}`);
     }
     assert.deepEqual(found, []);
+  });
+});
+
+describe("the checks themselves", () => {
+  const broken = () => {
+    const d = structuredClone(gateway(render(KUSTOMIZATIONS.base)));
+    d.metadata.name = "broken";
+    return d;
+  };
+
+  test("the schema validators refuse a wrongly typed field", async () => {
+    const d = broken();
+    d.spec.template.spec.containers[0].ports[0].containerPort = "8080x";
+    assert.match((await schemaErrors(d)).join(), /containerPort must be integer/);
+  });
+
+  test("the type check refuses a misspelt field", () => {
+    const d = broken();
+    d.spec.template.spec.securityContext.seccompProfle = d.spec.template.spec.securityContext.seccompProfile;
+    delete d.spec.template.spec.securityContext.seccompProfile;
+    assert.match(typeErrors("broken", [d]).join(), /'"seccompProfle"' does not exist in type 'IPodSecurityContext'/);
+    rmSync(join(ROOT, "build/deploy-checks/.typecheck/broken.ts"));
+  });
+
+  test("the Pod Security check refuses a pod without a seccomp profile or with privilege escalation", () => {
+    const d = broken();
+    delete d.spec.template.spec.securityContext.seccompProfile;
+    d.spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation = true;
+    assert.deepEqual(restrictedViolations(d.spec.template.spec), [
+      "container snapshot-gateway: allowPrivilegeEscalation must be false",
+      "container snapshot-gateway: seccompProfile.type must be RuntimeDefault or Localhost (pod or container), not undefined",
+    ]);
   });
 });
