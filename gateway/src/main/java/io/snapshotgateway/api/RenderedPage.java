@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.netty.buffer.Unpooled;
+import io.snapshotgateway.problem.SourceStatus;
 import io.vertx.core.buffer.Buffer;
 
 /**

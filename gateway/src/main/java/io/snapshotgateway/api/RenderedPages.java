@@ -21,9 +21,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.snapshotgateway.aggregation.ListingResult;
+import io.snapshotgateway.aggregation.SourceOutcome;
 import io.snapshotgateway.aggregation.Summary;
 import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.inventory.ScopeView;
+import io.snapshotgateway.problem.SourceStatus;
 import io.snapshotgateway.protection.BreakerState;
 import io.snapshotgateway.protection.ScopeBreakers;
 
@@ -147,8 +149,16 @@ public class RenderedPages {
         return rendered(head, SourceStatuses.of(summary.outcomes()));
     }
 
+    /**
+     * The all-sources-failed problem for outcomes none of which was served: its {@code sources} are the entries a
+     * 200 shows, breaker state included.
+     */
+    SourceStatuses.ProblemAndHeaders allFailed(List<SourceOutcome> outcomes, String instance) {
+        return SourceStatuses.allFailed(outcomes, instance, breakers::state);
+    }
+
     private RenderedPage rendered(byte[] head, List<SourceStatus> sources) {
-        byte[] content = bytes(statusesWriter, sources.stream().map(SourceStatus::content).toList());
+        byte[] content = bytes(statusesWriter, sources.stream().map(SourceStatuses::content).toList());
         return new RenderedPage(head, sources, ETags.of(head, content));
     }
 

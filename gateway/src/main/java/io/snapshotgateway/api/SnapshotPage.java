@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.snapshotgateway.Snapshot;
+import io.snapshotgateway.problem.SourceStatus;
 
 /** The body of a 200 from {@code GET /snapshots}. {@code next_page_token} is absent on the last page. */
 @JsonPropertyOrder({"snapshots", "next_page_token", "complete", "sources"})

@@ -164,10 +164,9 @@ public class SnapshotResource {
         return checked;
     }
 
-    private static void failIfNothingAnswered(List<SourceOutcome> outcomes,
-            String instance) {
+    private void failIfNothingAnswered(List<SourceOutcome> outcomes, String instance) {
         if (SourceOutcomes.allFailed(outcomes)) {
-            SourceStatuses.ProblemAndHeaders failed = SourceStatuses.allFailed(outcomes, instance);
+            SourceStatuses.ProblemAndHeaders failed = pages.allFailed(outcomes, instance);
             throw new ProblemException(failed.problem(), failed.headers());
         }
     }

@@ -6,17 +6,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.snapshotgateway.aggregation.SourceOutcome;
 import io.snapshotgateway.inventory.ScopeView;
 import io.snapshotgateway.problem.Problem;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.problem.SourceProblem;
+import io.snapshotgateway.problem.SourceStatus;
 import io.snapshotgateway.protection.BreakerState;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.UpstreamFailure;
 
-/** Renders per-scope outcomes as {@code sources[]} entries and, when nothing answered, as one problem. */
+/**
+ * Renders per-scope outcomes as {@code sources[]} entries and, when nothing answered, as one problem whose
+ * {@code sources} are the same entries.
+ */
 final class SourceStatuses {
     /** Vendor guidance is to wait 2–5 s after throttling when the vendor does not say. */
     static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -32,12 +37,24 @@ final class SourceStatuses {
         Scope s = outcome.scope();
         Boolean missed = outcome.missedEarlierPages() ? Boolean.TRUE : null;
         if (outcome instanceof SourceOutcome.Listed l) {
-            return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "ok", l.matched(),
-                    l.cache(), l.ageSeconds(), null, missed, l.problem().map(f -> problem(s, f)).orElse(null));
+            return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), SourceStatus.OK,
+                    l.matched(), l.cache().id(), l.ageSeconds(), null, missed,
+                    l.problem().map(f -> problem(s, f)).orElse(null));
         }
         SourceOutcome.Failed f = (SourceOutcome.Failed) outcome;
-        return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), "failed", null, null, null,
-                null, missed, problem(s, f.failure()));
+        return new SourceStatus(s.source(), s.provider().id(), s.region(), s.projectId(), SourceStatus.FAILED, null,
+                null, null, null, missed, problem(s, f.failure()));
+    }
+
+    /** The entry without what changes while the data does not (cache, age, breaker): what ETags cover. */
+    static SourceStatus content(SourceStatus s) {
+        return new SourceStatus(s.source(), s.provider(), s.region(), s.projectId(), s.status(), s.snapshotCount(),
+                null, null, null, s.missedEarlierPages(), s.problem());
+    }
+
+    private static SourceStatus withBreaker(SourceStatus s, BreakerState breaker) {
+        return new SourceStatus(s.source(), s.provider(), s.region(), s.projectId(), s.status(), s.snapshotCount(),
+                s.cache(), s.ageSeconds(), breaker.id(), s.missedEarlierPages(), s.problem());
     }
 
     /**
@@ -51,8 +68,8 @@ final class SourceStatuses {
             SourceStatus s = rendered.get(i);
             boolean served = views.get(i) instanceof ScopeView.Served;
             statuses.add(new SourceStatus(s.source(), s.provider(), s.region(), s.projectId(), s.status(),
-                    s.snapshotCount(), served ? ((ScopeView.Served) views.get(i)).cache() : null,
-                    served ? ((ScopeView.Served) views.get(i)).ageSeconds() : null, breakers.get(i),
+                    s.snapshotCount(), served ? ((ScopeView.Served) views.get(i)).cache().id() : null,
+                    served ? ((ScopeView.Served) views.get(i)).ageSeconds() : null, breakers.get(i).id(),
                     s.missedEarlierPages(), s.problem()));
         }
         return statuses;
@@ -66,21 +83,23 @@ final class SourceStatuses {
 
     /**
      * The answer when every selected scope failed: 504 if all timed out, 503 with Retry-After if all were throttled,
-     * else 502.
+     * else 502. Its {@code sources} are the entries a 200 would have shown, with each scope's breaker state.
      */
-    static ProblemAndHeaders allFailed(List<SourceOutcome> outcomes, String instance) {
+    static ProblemAndHeaders allFailed(List<SourceOutcome> outcomes, String instance,
+            Function<Scope, BreakerState> breakers) {
         List<SourceOutcome.Failed> failed = outcomes.stream().filter(SourceOutcome.Failed.class::isInstance)
                 .map(SourceOutcome.Failed.class::cast).toList();
         List<ProblemType> types = failed.stream().map(f -> f.failure().type()).distinct().toList();
         ProblemType same = types.size() == 1 ? types.get(0) : null;
         int status = same == ProblemType.UPSTREAM_TIMEOUT ? 504 : same == ProblemType.UPSTREAM_THROTTLED ? 503 : 502;
-        List<SourceProblem> problems = failed.stream().map(f -> problem(f.scope(), f.failure())).toList();
+        List<SourceStatus> sources = outcomes.stream().map(o -> withBreaker(of(o), breakers.apply(o.scope())))
+                .toList();
         String detail = failed.size() == 1
                 ? "The only selected source failed: " + failed.get(0).failure().detail()
                 : "All " + failed.size() + " selected source/regions failed"
                         + (same == null ? "" : " (" + same.title().toLowerCase(Locale.ROOT) + ")");
         Problem problem = new Problem(ProblemType.ALL_SOURCES_FAILED.uri(), ProblemType.ALL_SOURCES_FAILED.title(),
-                status, detail, instance, List.of(), problems);
+                status, detail, instance, List.of(), sources);
         if (status != 503) {
             return new ProblemAndHeaders(problem, Map.of());
         }

@@ -18,7 +18,7 @@ public record Problem(
         String instance,
         List<ParameterError> errors,
         @JsonProperty("errors_omitted") Integer errorsOmitted,
-        List<SourceProblem> sources,
+        List<SourceStatus> sources,
         @JsonProperty("request_id") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -29,7 +29,7 @@ public record Problem(
     public static final int MAX_ERRORS = 20;
 
     public Problem(String type, String title, int status, String detail, String instance,
-            List<ParameterError> errors, List<SourceProblem> sources) {
+            List<ParameterError> errors, List<SourceStatus> sources) {
         this(type, title, status, detail, instance, errors, null, sources, null);
     }
 

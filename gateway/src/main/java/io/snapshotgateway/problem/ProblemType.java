@@ -41,7 +41,8 @@ public enum ProblemType {
             "The source/region's listing is larger than the memory the gateway may spend on inventories "
                     + "(gateway.inventory.max-bytes). Raise the budget (and the heap), or split the source."),
     ALL_SOURCES_FAILED("all-sources-failed", "All sources failed", 502,
-            "No selected source or region answered. `sources` lists each one's problem."),
+            "No selected source or region answered. `sources` lists each one as a 200's `sources[]` would: `status` "
+                    + "failed and its `problem`."),
     INTERNAL("internal", "Internal error", 500,
             "The gateway hit a bug. The failure is logged with a correlation; the body never holds a stack trace or "
                     + "a secret.");

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -147,10 +148,38 @@ class PartialResultsTests {
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/all-sources-failed"))
                 .body("sources", hasSize(2))
-                .body("sources.find { it.region == 'cn-hangzhou' }.type", equalTo("/problems/upstream-unavailable"))
-                .body("sources.find { it.region == 'cn-beijing' }.type", equalTo("/problems/upstream-rejected"))
+                .body("sources.status", everyItem(equalTo("failed")))
+                .body("sources.find { it.region == 'cn-hangzhou' }.problem.type",
+                        equalTo("/problems/upstream-unavailable"))
+                .body("sources.find { it.region == 'cn-beijing' }.problem.type",
+                        equalTo("/problems/upstream-rejected"))
                 .body(not(containsString(WireMockVendors.ACCESS_KEY_ID)))
                 .body(not(containsString(WireMockVendors.ACCESS_KEY_SECRET)));
+    }
+
+    /**
+     * One shape for a source's status: the entry a partial 200 shows for a failing region is, member for member, the
+     * entry the all-sources-failed problem shows when that region is the only one asked for.
+     */
+    @Test
+    void aFailingSourceHasTheSameEntryInAPageAndInTheAllSourcesFailedProblem() {
+        wireMock.stubFor(get(urlPathEqualTo("/cn-beijing/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withHeader("x-acs-retry-after", "3000")
+                .withBody(EcsResponses.error("Throttling.User", "Request was denied due to user flow control.",
+                        "REQ-BJ"))));
+
+        Map<String, Object> inPage = given().get("/snapshots").then().statusCode(200)
+                .body("complete", equalTo(false))
+                .extract().jsonPath().getMap("sources.find { it.region == 'cn-beijing' }");
+        Map<String, Object> inProblem = given().queryParam("region", "cn-beijing").get("/snapshots").then()
+                .statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("/problems/all-sources-failed"))
+                .body("sources", hasSize(1))
+                .extract().jsonPath().getMap("sources[0]");
+
+        assertThat(inPage).containsEntry("status", "failed").containsEntry("breaker", "closed")
+                .containsKey("problem");
+        assertThat(inProblem).isEqualTo(inPage);
     }
 
     @Test

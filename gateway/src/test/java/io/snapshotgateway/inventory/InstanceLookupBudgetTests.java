@@ -50,8 +50,9 @@ class InstanceLookupBudgetTests {
                 .statusCode(200).body("complete", org.hamcrest.Matchers.equalTo(true));
         given().queryParam("instance_id", "i-3").queryParam("region", "cn-hangzhou").get("/snapshots").then()
                 .statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue())
-                .body("sources[0].type", org.hamcrest.Matchers.equalTo("/problems/upstream-throttled"))
-                .body("sources[0].detail", containsString("instance-lookup.max-per-minute"));
+                .body("sources[0].status", org.hamcrest.Matchers.equalTo("failed"))
+                .body("sources[0].problem.type", org.hamcrest.Matchers.equalTo("/problems/upstream-throttled"))
+                .body("sources[0].problem.detail", containsString("instance-lookup.max-per-minute"));
 
         wireMock.verify(2, getRequestedFor(urlPathEqualTo("/cn-hangzhou/"))
                 .withQueryParam(INSTANCE_ID, matching(".+")));
