@@ -46,7 +46,7 @@ final class ListingQueryParser {
     /** Parameters of {@code GET /snapshots/summary}: the listing's, less paging. */
     static final Set<String> SUMMARY = LISTING.stream().filter(p -> !p.equals("limit") && !p.equals("page_token"))
             .collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> SINGLE_VALUED = Set.of("created_after", "created_before", "sort", "limit",
+    static final Set<String> SINGLE_VALUED = Set.of("created_after", "created_before", "sort", "limit",
             "page_token");
     /** Vendor ids (snapshots, disks, desktops, instances): letters, digits and . _ : - (UUIDs, s-bp1..., i-...). */
     private static final Shape ID = new Shape(Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"),
@@ -65,7 +65,13 @@ final class ListingQueryParser {
             "page_token", new Shape(Pattern.compile("[A-Za-z0-9_.-]{1,4096}"),
                     "a page token (next_page_token of an earlier page)"));
 
-    private record Shape(Pattern pattern, String description) {
+    /** What a free-form parameter's values must match (whole), and how a refusal describes it. */
+    record Shape(Pattern pattern, String description) {
+    }
+
+    /** The shape a free-form parameter's values must have, if it has one (for the OpenAPI document). */
+    static Optional<Shape> shape(String parameter) {
+        return Optional.ofNullable(SHAPES.get(parameter));
     }
 
     private final Map<String, List<String>> raw;

@@ -8,19 +8,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.snapshotgateway.access.ApiKeyFilter;
@@ -44,9 +46,19 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Path("/snapshots")
 @RequiresApiKey
+@Tag(name = "snapshots", description = "Snapshots of every configured source, normalized and merged")
+@SecurityRequirement(name = OpenApiContract.BEARER)
+@SecurityRequirement(name = OpenApiContract.API_KEY_HEADER)
 public class SnapshotResource {
     private static final String LISTING = "/snapshots";
     private static final String SUMMARY = "/snapshots/summary";
+    private static final String ETAG = "Weak validator over what the answer shows (not cache or age_seconds): send "
+            + "it as If-None-Match";
+    private static final String CACHE_CONTROL = "no-cache asks for a refresh of the selected scopes (joined when one "
+            + "runs; at most once per gateway.inventory.forced-refresh-min-interval per scope; only for API keys with "
+            + "no-cache=true); otherwise the answer comes from memory";
+    private static final String IF_NONE_MATCH = "An ETag of an earlier answer: 304 while it is still current";
+    private static final String ACCEPT_ENCODING = "gzip for a compressed body";
 
     private final SnapshotListing listing;
     private final RenderedPages pages;
@@ -58,47 +70,31 @@ public class SnapshotResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List snapshots of every configured source and region, merged and sorted by create_time",
+    @Operation(operationId = OpenApiContract.LIST_OPERATION,
+            summary = "List snapshots of every configured source and region, merged and sorted by create_time",
             description = "Answered from each scope's in-memory inventory. Repeat a parameter or separate values with "
                     + "commas for 'any of'. Unknown parameters are refused. Cache-Control: no-cache asks for a refresh "
                     + "of the selected scopes (rate-limited per scope); If-None-Match answers 304.")
-    @Parameters({
-            @Parameter(name = "provider", in = ParameterIn.QUERY,
-                    description = "alibaba-ecs, alibaba-eds, huawei-workspace"),
-            @Parameter(name = "source", in = ParameterIn.QUERY, description = "configured source names"),
-            @Parameter(name = "region", in = ParameterIn.QUERY,
-                    description = "region ids configured for a selected source"),
-            @Parameter(name = "snapshot_id", in = ParameterIn.QUERY),
-            @Parameter(name = "disk_id", in = ParameterIn.QUERY),
-            @Parameter(name = "instance_id", in = ParameterIn.QUERY,
-                    description = "ECS instance ids (at most gateway.inventory.instance-lookup.max-values)"),
-            @Parameter(name = "desktop_id", in = ParameterIn.QUERY),
-            @Parameter(name = "name", in = ParameterIn.QUERY, description = "case-insensitive substring"),
-            @Parameter(name = "status", in = ParameterIn.QUERY,
-                    description = "creating, available, failed, restoring, restore_failed"),
-            @Parameter(name = "disk_type", in = ParameterIn.QUERY, description = "system, data"),
-            @Parameter(name = "creation_type", in = ParameterIn.QUERY, description = "auto, manual"),
-            @Parameter(name = "created_after", in = ParameterIn.QUERY, description = "ISO-8601 instant, inclusive"),
-            @Parameter(name = "created_before", in = ParameterIn.QUERY, description = "ISO-8601 instant, exclusive"),
-            @Parameter(name = "sort", in = ParameterIn.QUERY, description = "-create_time (default) or create_time"),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1..1000, default 100"),
-            @Parameter(name = "page_token", in = ParameterIn.QUERY,
-                    description = "next_page_token of the previous page")})
-    @APIResponses({
-            @APIResponse(responseCode = "200", description = "A page of the merged listing; complete=false if a source "
-                    + "failed, now or on an earlier page of the walk",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SnapshotPage.class))),
-            @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match"),
-            @APIResponse(responseCode = "400", description = "application/problem+json naming every bad parameter"),
-            @APIResponse(responseCode = "502", description = "application/problem+json: all sources failed"),
-            @APIResponse(responseCode = "503",
-                    description = "application/problem+json: all sources throttled; Retry-After"),
-            @APIResponse(responseCode = "504", description = "application/problem+json: all sources timed out")})
-    public Uni<Response> list(UriInfo uri, RoutingContext context,
-            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+    @APIResponse(responseCode = "200", description = "A page of the merged listing; complete=false if a source failed, "
+            + "now or on an earlier page of the walk",
+            headers = @Header(name = HttpHeaders.ETAG,
+                    description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SnapshotPage.class)))
+    @APIResponse(responseCode = "304", ref = OpenApiContract.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = OpenApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = OpenApiContract.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = OpenApiContract.FORBIDDEN)
+    @APIResponse(responseCode = "406", ref = OpenApiContract.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "429", ref = OpenApiContract.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "500", ref = OpenApiContract.INTERNAL)
+    @APIResponse(responseCode = "502", ref = OpenApiContract.ALL_FAILED)
+    @APIResponse(responseCode = "503", ref = OpenApiContract.ALL_THROTTLED)
+    @APIResponse(responseCode = "504", ref = OpenApiContract.ALL_TIMED_OUT)
+    public Uni<Response> list(@Context UriInfo uri, @Context RoutingContext context,
+            @Parameter(description = CACHE_CONTROL) @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+            @Parameter(description = IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(description = ACCEPT_ENCODING) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         SnapshotListing.Checked checked = accepted(uri, context, cacheControl, ListingQueryParser.LISTING, LISTING);
         ListingQuery query = checked.query();
         return answer(query, "page", query.limit(), query.pageToken().orElse(""), served -> {
@@ -111,20 +107,28 @@ public class SnapshotResource {
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Counts of the snapshots a listing query matches, by provider, source, region, status, "
-            + "disk type and creation type, with their total size and oldest and newest creation time",
+    @Operation(operationId = OpenApiContract.SUMMARY_OPERATION,
+            summary = "Counts of the snapshots a listing query matches, by provider, source, region, status, "
+                    + "disk type and creation type, with their total size and oldest and newest creation time",
             description = "Takes the parameters of GET /snapshots except limit and page_token.")
-    @APIResponses({
-            @APIResponse(responseCode = "200", description = "The counts; complete=false if a source failed",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SummaryBody.class))),
-            @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match"),
-            @APIResponse(responseCode = "400", description = "application/problem+json naming every bad parameter"),
-            @APIResponse(responseCode = "502", description = "application/problem+json: all sources failed")})
-    public Uni<Response> summary(UriInfo uri, RoutingContext context,
-            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+    @APIResponse(responseCode = "200", description = "The counts; complete=false if a source failed",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SummaryBody.class)))
+    @APIResponse(responseCode = "304", ref = OpenApiContract.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", ref = OpenApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = OpenApiContract.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = OpenApiContract.FORBIDDEN)
+    @APIResponse(responseCode = "406", ref = OpenApiContract.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "429", ref = OpenApiContract.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "500", ref = OpenApiContract.INTERNAL)
+    @APIResponse(responseCode = "502", ref = OpenApiContract.ALL_FAILED)
+    @APIResponse(responseCode = "503", ref = OpenApiContract.ALL_THROTTLED)
+    @APIResponse(responseCode = "504", ref = OpenApiContract.ALL_TIMED_OUT)
+    public Uni<Response> summary(@Context UriInfo uri, @Context RoutingContext context,
+            @Parameter(description = CACHE_CONTROL) @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+            @Parameter(description = IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(description = ACCEPT_ENCODING) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         ListingQuery query = accepted(uri, context, cacheControl, ListingQueryParser.SUMMARY, SUMMARY).query();
         return answer(query, "summary", 0, "", served -> {
             Summary summary = listing.summarize(query, served);

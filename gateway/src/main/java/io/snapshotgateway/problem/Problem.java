@@ -2,6 +2,8 @@ package io.snapshotgateway.problem;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,15 +12,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "errors_omitted", "sources",
         "request_id"})
+@Schema(description = "An RFC 9457 problem document (application/problem+json). type is a path on this gateway that "
+        + "explains the problem; members other than type, title and status appear only when they apply.")
 public record Problem(
-        String type,
-        String title,
-        int status,
-        String detail,
-        String instance,
-        List<ParameterError> errors,
-        @JsonProperty("errors_omitted") Integer errorsOmitted,
-        List<SourceStatus> sources,
+        @Schema(required = true, format = "uri-reference", examples = "/problems/invalid-parameter") String type,
+        @Schema(required = true) String title,
+        @Schema(required = true, minimum = "400", maximum = "599") int status,
+        @Schema(required = true, description = "What went wrong with this request") String detail,
+        @Schema(format = "uri-reference", description = "The request path") String instance,
+        @Schema(description = "invalid-parameter and forbidden: every refused parameter (at most 20)") List<ParameterError> errors,
+        @Schema(minimum = "1",
+                description = "How many more refused parameters errors leaves out") @JsonProperty("errors_omitted") Integer errorsOmitted,
+        @Schema(description = "all-sources-failed: each selected source/region, as a 200's sources[] shows it") List<SourceStatus> sources,
+        @Schema(description = "The request's X-Request-Id: quote it to operators to find its log lines")
         @JsonProperty("request_id") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -307,8 +307,9 @@ class SnapshotResourceTests {
     void publishesOpenApiAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/snapshots"))
-                .body("paths.'/snapshots'.get.parameters.name",
-                        org.hamcrest.Matchers.hasItems("provider", "page_token"));
+                .body("paths.'/snapshots'.get.parameters.'$ref'", org.hamcrest.Matchers.hasItems(
+                        "#/components/parameters/provider", "#/components/parameters/page_token"))
+                .body("components.parameters", org.hamcrest.Matchers.hasKey("page_token"));
         assertThat(io.snapshotgateway.support.Management.metrics()).contains("http_server_requests");
         // not on the public port: vendor endpoints, source names and regions are not for every caller
         given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
