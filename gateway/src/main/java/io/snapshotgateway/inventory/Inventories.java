@@ -35,6 +35,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.config.GatewayConfig;
+import io.snapshotgateway.metrics.SloBuckets;
 import io.snapshotgateway.problem.ProblemType;
 import io.snapshotgateway.protection.ScopeBreakers;
 import io.snapshotgateway.provider.Scope;
@@ -390,8 +391,9 @@ public class Inventories {
 
     /** One whole vendor listing of a scope (all its pages), by outcome: ok or the problem type it failed with. */
     private void recordFetch(Scope scope, String outcome, long startedNanos) {
-        Timer.builder("snapshot_gateway_vendor_fetch")
-                .description("Vendor listings of one source/region, all pages, by outcome")
+        Timer.builder(SloBuckets.VENDOR_FETCH)
+                .description("Whole vendor listings of one source/region (all pages, retries included), by outcome: ok "
+                        + "or the problem type the listing failed with")
                 .tags(tags(scope).and("outcome", outcome))
                 .register(metrics).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
@@ -420,6 +422,11 @@ public class Inventories {
                     .map(i -> (double) Duration.between(i.fetchedAt(), clock.now()).toSeconds()).orElse(Double.NaN))
                     .description("Age of the scope's last good listing (NaN before the first)").tags(tags(scope))
                     .register(metrics));
+            gauges.add(Gauge.builder("snapshot_gateway_inventory_last_success_timestamp_seconds", () -> inventory(scope)
+                    .map(i -> (double) i.fetchedAt().getEpochSecond()).orElse(Double.NaN))
+                    .description("Unix time of the scope's last successful listing, a refresh that found nothing new "
+                            + "included (NaN before the first)")
+                    .tags(tags(scope)).register(metrics));
         }
     }
 
