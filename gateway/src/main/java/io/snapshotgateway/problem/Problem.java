@@ -24,8 +24,7 @@ public record Problem(
         @Schema(minimum = "1",
                 description = "How many more refused parameters errors leaves out") @JsonProperty("errors_omitted") Integer errorsOmitted,
         @Schema(description = "all-sources-failed: each selected source/region, as a 200's sources[] shows it") List<SourceStatus> sources,
-        @Schema(description = "The request's X-Request-Id: quote it to operators to find its log lines")
-        @JsonProperty("request_id") String requestId) {
+        @Schema(description = "The request's X-Request-Id: quote it to operators to find its log lines") @JsonProperty("request_id") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /**

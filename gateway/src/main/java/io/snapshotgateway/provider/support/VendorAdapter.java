@@ -35,17 +35,19 @@ public final class VendorAdapter<A> {
     private final SourceCredentials credentials;
     private final CallGuard guard;
     private final VendorCallSpans spans;
+    private final VendorCallMetrics callMetrics;
     private final Duration callTimeout;
     private final Map<Scope, A> clients = new ConcurrentHashMap<>();
 
     VendorAdapter(VendorApi<A> api, GatewayConfig.Fetch fetch, ConfiguredSources sources,
-            SourceCredentials credentials, CallGuard guard, VendorCallSpans spans) {
+            SourceCredentials credentials, CallGuard guard, VendorCallSpans spans, VendorCallMetrics callMetrics) {
         this.api = api;
         this.fetch = fetch;
         this.sources = sources;
         this.credentials = credentials;
         this.guard = guard;
         this.spans = spans;
+        this.callMetrics = callMetrics;
         this.callTimeout = fetch.timeout();
     }
 
@@ -66,7 +68,7 @@ public final class VendorAdapter<A> {
 
     // All pages of a listing share its client and its deadline, which starts here.
     private Calls<A> calls(Scope scope) {
-        return new Calls<>(scope, client(scope), guard.listing(scope), spans, callTimeout,
+        return new Calls<>(scope, client(scope), guard.listing(scope), spans, callMetrics, callTimeout,
                 Math.min(fetch.pageSize(), api.maxPageSize()));
     }
 
@@ -90,6 +92,10 @@ public final class VendorAdapter<A> {
         // it only so that its defaults (connect 15 s, read 30 s) never cut a longer call timeout short.
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(base)
+                // http_client_requests_seconds{clientName=<provider id>}: ECS and EDS share a path ("/"), and without
+                // a name Quarkus tags every programmatic client "none". The "rest-client|" prefix is what Quarkus
+                // reads the name after.
+                .httpClientOptionsCustomizer(options -> options.setMetricsName("rest-client|" + scope.provider().id()))
                 .connectTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .register(api.signer().filter(key, scope))
@@ -104,16 +110,18 @@ public final class VendorAdapter<A> {
         private final A client;
         private final CallGuard.Listing guarded;
         private final VendorCallSpans spans;
+        private final VendorCallMetrics metrics;
         private final Duration callTimeout;
         private final int pageSize;
         private final AtomicInteger made = new AtomicInteger();
 
-        private Calls(Scope scope, A client, CallGuard.Listing guarded, VendorCallSpans spans, Duration callTimeout,
-                int pageSize) {
+        private Calls(Scope scope, A client, CallGuard.Listing guarded, VendorCallSpans spans,
+                VendorCallMetrics metrics, Duration callTimeout, int pageSize) {
             this.scope = scope;
             this.client = client;
             this.guarded = guarded;
             this.spans = spans;
+            this.metrics = metrics;
             this.callTimeout = callTimeout;
             this.pageSize = pageSize;
         }
@@ -128,7 +136,18 @@ public final class VendorAdapter<A> {
          * numbers it within the listing (pages are asked in order, so the n-th call is the n-th page).
          */
         public <R> Uni<R> call(Function<A, Uni<R>> request) {
-            return guarded.call(() -> spans.traced(scope, made.incrementAndGet(), () -> request.apply(client))
+            int page = made.incrementAndGet();
+            return guarded.call(() -> attempt(page, request));
+        }
+
+        /**
+         * One vendor HTTP call, made when subscribed: once, and again for each retry, each time after the call budget
+         * and the concurrency bound let it through. The one place that sees a single call whole, with its scope:
+         * {@link VendorCallMetrics} times it and {@link VendorCallSpans} gives it its span (retries of a page are
+         * spans of the same page).
+         */
+        private <R> Uni<R> attempt(int page, Function<A, Uni<R>> request) {
+            return metrics.observe(scope, spans.traced(scope, page, () -> request.apply(client))
                     .ifNoItem().after(callTimeout).failWith(TimeoutException::new));
         }
     }

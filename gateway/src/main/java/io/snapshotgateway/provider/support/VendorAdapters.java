@@ -15,18 +15,20 @@ public class VendorAdapters {
     private final SourceCredentials credentials;
     private final CallGuard guard;
     private final VendorCallSpans spans;
+    private final VendorCallMetrics calls;
 
     public VendorAdapters(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials,
-            CallGuard guard, VendorCallSpans spans) {
+            CallGuard guard, VendorCallSpans spans, VendorCallMetrics calls) {
         this.fetch = config.fetch();
         this.sources = sources;
         this.credentials = credentials;
         this.guard = guard;
         this.spans = spans;
+        this.calls = calls;
     }
 
     /** The skeleton of the adapter of {@code api}; one per adapter, since it keeps that adapter's clients. */
     public <A> VendorAdapter<A> of(VendorApi<A> api) {
-        return new VendorAdapter<>(api, fetch, sources, credentials, guard, spans);
+        return new VendorAdapter<>(api, fetch, sources, credentials, guard, spans, calls);
     }
 }
