@@ -36,11 +36,13 @@ public final class VendorAdapter<A> {
     private final CallGuard guard;
     private final VendorCallSpans spans;
     private final VendorCallMetrics callMetrics;
+    private final NormalizationMetrics normalization;
     private final Duration callTimeout;
     private final Map<Scope, A> clients = new ConcurrentHashMap<>();
 
     VendorAdapter(VendorApi<A> api, GatewayConfig.Fetch fetch, ConfiguredSources sources,
-            SourceCredentials credentials, CallGuard guard, VendorCallSpans spans, VendorCallMetrics callMetrics) {
+            SourceCredentials credentials, CallGuard guard, VendorCallSpans spans, VendorCallMetrics callMetrics,
+            NormalizationMetrics normalization) {
         this.api = api;
         this.fetch = fetch;
         this.sources = sources;
@@ -48,6 +50,7 @@ public final class VendorAdapter<A> {
         this.guard = guard;
         this.spans = spans;
         this.callMetrics = callMetrics;
+        this.normalization = normalization;
         this.callTimeout = fetch.timeout();
     }
 
@@ -55,15 +58,15 @@ public final class VendorAdapter<A> {
     public <V> Uni<List<Snapshot>> numbered(Scope scope,
             BiFunction<Calls<A>, Integer, Uni<Paging.NumberedPage<V>>> page, Function<V, Snapshot> mapper) {
         Calls<A> calls = calls(scope);
-        return finish(Paging.numbered(index -> page.apply(calls, index), calls.pageSize(), fetch.pageConcurrency(),
-                fetch.maxPages()), mapper);
+        return finish(scope, Paging.numbered(index -> page.apply(calls, index), calls.pageSize(),
+                fetch.pageConcurrency(), fetch.maxPages()), mapper);
     }
 
     /** Every token page of one listing of {@code scope} (see {@link Paging#tokened}), mapped, each id once. */
     public <V> Uni<List<Snapshot>> tokened(Scope scope, BiFunction<Calls<A>, String, Uni<Paging.TokenPage<V>>> page,
             Function<V, Snapshot> mapper) {
         Calls<A> calls = calls(scope);
-        return finish(Paging.tokened(token -> page.apply(calls, token), fetch.maxPages()), mapper);
+        return finish(scope, Paging.tokened(token -> page.apply(calls, token), fetch.maxPages()), mapper);
     }
 
     // All pages of a listing share its client and its deadline, which starts here.
@@ -73,8 +76,9 @@ public final class VendorAdapter<A> {
     }
 
     // The aggregator reports each source's failure: vendor and transport failures leave here classified.
-    private static <V> Uni<List<Snapshot>> finish(Uni<List<V>> entries, Function<V, Snapshot> mapper) {
+    private <V> Uni<List<Snapshot>> finish(Scope scope, Uni<List<V>> entries, Function<V, Snapshot> mapper) {
         return entries.map(all -> all.stream().map(mapper).toList())
+                .invoke(mapped -> normalization.count(scope.provider(), api.keptRaw(), mapped))
                 .map(Listings::distinctById)
                 .onFailure().transform(UpstreamFailures::asUpstream);
     }

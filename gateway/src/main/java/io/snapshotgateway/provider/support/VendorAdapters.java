@@ -16,19 +16,21 @@ public class VendorAdapters {
     private final CallGuard guard;
     private final VendorCallSpans spans;
     private final VendorCallMetrics calls;
+    private final NormalizationMetrics normalization;
 
     public VendorAdapters(GatewayConfig config, ConfiguredSources sources, SourceCredentials credentials,
-            CallGuard guard, VendorCallSpans spans, VendorCallMetrics calls) {
+            CallGuard guard, VendorCallSpans spans, VendorCallMetrics calls, NormalizationMetrics normalization) {
         this.fetch = config.fetch();
         this.sources = sources;
         this.credentials = credentials;
         this.guard = guard;
         this.spans = spans;
         this.calls = calls;
+        this.normalization = normalization;
     }
 
     /** The skeleton of the adapter of {@code api}; one per adapter, since it keeps that adapter's clients. */
     public <A> VendorAdapter<A> of(VendorApi<A> api) {
-        return new VendorAdapter<>(api, fetch, sources, credentials, guard, spans, calls);
+        return new VendorAdapter<>(api, fetch, sources, credentials, guard, spans, calls, normalization);
     }
 }

@@ -1,5 +1,6 @@
 package io.snapshotgateway.provider.support;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.snapshotgateway.provider.Scope;
@@ -15,9 +16,11 @@ import io.snapshotgateway.source.AccessKey;
  * @param publicHost region id to the vendor's public host for it, used when the source sets no endpoint
  * @param signer the request filter signing one scope's calls
  * @param errors the vendor's reading of its own error answers
+ * @param keptRaw where the mapper keeps a vendor value that did not normalize, by the field it was for (the status is
+ *        always in {@code vendor_status}); what {@link NormalizationMetrics} counts
  */
 public record VendorApi<A>(Class<A> client, int maxPageSize, UnaryOperator<String> publicHost, Signer signer,
-        UpstreamErrorMapper.Translator errors) {
+        UpstreamErrorMapper.Translator errors, Map<NormalizedField, String> keptRaw) {
 
     /** Makes the request filter that signs the calls of one scope with its source's key. */
     @FunctionalInterface

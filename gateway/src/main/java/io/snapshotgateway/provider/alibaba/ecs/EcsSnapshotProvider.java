@@ -10,6 +10,7 @@ import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.alibaba.AlibabaCommonFields;
 import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV3SigningFilter;
 import io.snapshotgateway.provider.support.Paging;
@@ -27,7 +28,8 @@ public class EcsSnapshotProvider implements SnapshotProvider {
     static final int MAX_PAGE_SIZE = 100;
 
     private static final VendorApi<EcsApi> API = new VendorApi<>(EcsApi.class, MAX_PAGE_SIZE, EcsEndpoints::host,
-            (key, scope) -> new AlibabaV3SigningFilter(key), AlibabaErrors::toException);
+            (key, scope) -> new AlibabaV3SigningFilter(key), AlibabaErrors::toException,
+            AlibabaCommonFields.KEPT_RAW);
 
     private final VendorAdapter<EcsApi> vendor;
 

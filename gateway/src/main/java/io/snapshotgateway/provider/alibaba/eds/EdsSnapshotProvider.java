@@ -10,6 +10,7 @@ import io.snapshotgateway.Provider;
 import io.snapshotgateway.Snapshot;
 import io.snapshotgateway.provider.Scope;
 import io.snapshotgateway.provider.SnapshotProvider;
+import io.snapshotgateway.provider.alibaba.AlibabaCommonFields;
 import io.snapshotgateway.provider.alibaba.AlibabaErrors;
 import io.snapshotgateway.provider.alibaba.AlibabaV1SigningFilter;
 import io.snapshotgateway.provider.support.Paging;
@@ -25,7 +26,8 @@ public class EdsSnapshotProvider implements SnapshotProvider {
     static final int MAX_RESULTS = 100;
 
     private static final VendorApi<EdsApi> API = new VendorApi<>(EdsApi.class, MAX_RESULTS, EdsEndpoints::host,
-            (key, scope) -> new AlibabaV1SigningFilter(key), AlibabaErrors::toException);
+            (key, scope) -> new AlibabaV1SigningFilter(key), AlibabaErrors::toException,
+            AlibabaCommonFields.KEPT_RAW);
 
     private final VendorAdapter<EdsApi> vendor;
 

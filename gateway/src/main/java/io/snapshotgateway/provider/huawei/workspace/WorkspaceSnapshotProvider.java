@@ -33,7 +33,7 @@ public class WorkspaceSnapshotProvider implements SnapshotProvider {
 
     private static final VendorApi<WorkspaceApi> API = new VendorApi<>(WorkspaceApi.class, MAX_LIMIT,
             WorkspaceEndpoints::host, (key, scope) -> new HuaweiSigningFilter(key, scope.projectId()),
-            HuaweiErrors::toException);
+            HuaweiErrors::toException, WorkspaceSnapshotMapper.KEPT_RAW);
 
     private final VendorAdapter<WorkspaceApi> vendor;
 

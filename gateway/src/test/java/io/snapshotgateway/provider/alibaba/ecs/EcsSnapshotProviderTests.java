@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -19,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -42,6 +46,7 @@ import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.support.EcsResponses;
 import io.snapshotgateway.support.InjectWireMock;
+import io.snapshotgateway.support.Management;
 import io.snapshotgateway.support.WireMockVendors;
 
 @QuarkusTest
@@ -298,6 +303,32 @@ class EcsSnapshotProviderTests {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(EcsResponses.page("cn-hangzhou", 1, 1, 100, 0, 1))
                 .withFixedDelay(3500)));
         assertThat(failure().type()).isEqualTo(ProblemType.UPSTREAM_TIMEOUT);
+    }
+
+    @Test
+    void countsAVendorValueThatNormalizedToNothing() throws Exception {
+        String doc;
+        try (InputStream in = getClass().getResourceAsStream("/alibaba/ecs/describe-snapshots-doc-sample.json")) {
+            doc = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(doc)));
+        double creationTypes = normalizedEmpty("creation_type");
+        double diskTypes = normalizedEmpty("disk_type");
+
+        // The doc sample's SnapshotType "all" is no creation type: null, kept raw, and counted.
+        assertThat(list()).singleElement().satisfies(s -> {
+            assertThat(s.creationType()).isNull();
+            assertThat(s.attributes()).containsEntry("SnapshotType", "all");
+        });
+        assertThat(normalizedEmpty("creation_type")).isEqualTo(creationTypes + 1);
+        assertThat(normalizedEmpty("disk_type")).as("system normalizes").isEqualTo(diskTypes);
+    }
+
+    /** The count of ECS values of {@code field} that normalized to nothing (0 before the first listing). */
+    private static double normalizedEmpty(String field) {
+        Matcher m = Pattern.compile("snapshot_gateway_normalized_empty_total\\{field=\"" + field
+                + "\",provider=\"alibaba-ecs\"} (\\S+)").matcher(Management.metrics());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private List<Snapshot> list() {
