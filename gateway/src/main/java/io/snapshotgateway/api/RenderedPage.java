@@ -22,6 +22,8 @@ final class RenderedPage {
     final byte[] head;
     final List<SourceStatus> sources;
     final String etag;
+    /** The answer's {@code complete}. */
+    final boolean complete;
     private volatile byte[] deflatedHead;
     private volatile Bodies last;
     private volatile Tail lastTail;
@@ -34,10 +36,11 @@ final class RenderedPage {
     private record Bodies(byte[] tail, Buffer plain, Buffer gzip) {
     }
 
-    RenderedPage(byte[] head, List<SourceStatus> sources, String etag) {
+    RenderedPage(byte[] head, List<SourceStatus> sources, String etag, boolean complete) {
         this.head = head;
         this.sources = List.copyOf(sources);
         this.etag = etag;
+        this.complete = complete;
     }
 
     /**

@@ -45,6 +45,7 @@ public class RenderedPages {
     private final Counter reused;
     private final Counter rendered;
     private final ScopeBreakers breakers;
+    private final RequestMetrics requests;
 
     /** What an answer depends on: the query, where the page starts, and the stamps of the scopes' views. */
     record Key(String kind, String queryDigest, int limit, String pageToken, String stamp) {
@@ -61,9 +62,11 @@ public class RenderedPages {
         }
     }
 
-    public RenderedPages(GatewayConfig config, ObjectMapper json, MeterRegistry metrics, ScopeBreakers breakers) {
+    public RenderedPages(GatewayConfig config, ObjectMapper json, MeterRegistry metrics, ScopeBreakers breakers,
+            RequestMetrics requests) {
         this.json = json;
         this.breakers = breakers;
+        this.requests = requests;
         this.statusesWriter = json.writerFor(json.getTypeFactory().constructCollectionType(List.class,
                 SourceStatus.class));
         this.cache = Caffeine.newBuilder()
@@ -95,6 +98,9 @@ public class RenderedPages {
     Response respond(RenderedPage page, List<ScopeView> views, String ifNoneMatch, String acceptEncoding) {
         if (ETags.matches(ifNoneMatch, page.etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, page.etag).build();
+        }
+        if (!page.complete) {
+            requests.partialAnswer();
         }
         boolean gzip = GzipBodies.accepted(acceptEncoding);
         List<BreakerState> breakerStates = new ArrayList<>(views.size());
@@ -138,7 +144,7 @@ public class RenderedPages {
                 .writeBytes((",\"next_page_token\":\"" + token + "\"").getBytes(StandardCharsets.UTF_8)));
         head.writeBytes((",\"complete\":" + result.complete()).getBytes(StandardCharsets.UTF_8));
         head.writeBytes(SOURCES);
-        return rendered(head.toByteArray(), SourceStatuses.of(result.outcomes()));
+        return rendered(head.toByteArray(), SourceStatuses.of(result.outcomes()), result.complete());
     }
 
     /** The summary's members, then {@code "sources":} and the rest. */
@@ -146,7 +152,7 @@ public class RenderedPages {
         byte[] body = bytes(json.writer(), SummaryBody.of(summary));
         // The record's JSON ends with '}': continue the object with sources.
         byte[] head = RenderedPage.concat(Arrays.copyOf(body, body.length - 1), SOURCES);
-        return rendered(head, SourceStatuses.of(summary.outcomes()));
+        return rendered(head, SourceStatuses.of(summary.outcomes()), summary.complete());
     }
 
     /**
@@ -157,9 +163,9 @@ public class RenderedPages {
         return SourceStatuses.allFailed(outcomes, instance, breakers::state);
     }
 
-    private RenderedPage rendered(byte[] head, List<SourceStatus> sources) {
+    private RenderedPage rendered(byte[] head, List<SourceStatus> sources, boolean complete) {
         byte[] content = bytes(statusesWriter, sources.stream().map(SourceStatuses::content).toList());
-        return new RenderedPage(head, sources, ETags.of(head, content));
+        return new RenderedPage(head, sources, ETags.of(head, content), complete);
     }
 
     private static byte[] bytes(ObjectWriter writer, Object value) {
