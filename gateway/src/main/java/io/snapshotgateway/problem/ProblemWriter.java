@@ -15,9 +15,11 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class ProblemWriter {
     private final ObjectMapper json;
+    private final ProblemMetrics metrics;
 
-    public ProblemWriter(ObjectMapper json) {
+    public ProblemWriter(ObjectMapper json, ProblemMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Problem documents for the router's own 404, 405 and 500 answers, instead of bare text or an HTML page. */
@@ -64,6 +66,7 @@ public class ProblemWriter {
             ctx.response().end();
             return;
         }
+        metrics.count(problem);
         try {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
             compressible(ctx);
