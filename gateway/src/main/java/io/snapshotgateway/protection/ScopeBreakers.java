@@ -3,7 +3,9 @@ package io.snapshotgateway.protection;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,12 +43,13 @@ public class ScopeBreakers {
     private final ProtectionConfig.Breaker config;
     private final MeterRegistry metrics;
 
-    /** One scope's guard, its state, when it last opened, and the failure that opened it. */
+    /** One scope's guard, its state, when it last opened, the failure that opened it, and its transition counters. */
     private static final class Breaker {
         volatile Guard guard;
         volatile BreakerState state = BreakerState.CLOSED;
         volatile long openedAtNanos;
         volatile UpstreamFailure lastFailure;
+        final Map<BreakerState, Counter> transitions = new EnumMap<>(BreakerState.class);
     }
 
     public ScopeBreakers(ProtectionConfig config, ConfiguredSources sources, MeterRegistry metrics) {
@@ -104,6 +108,14 @@ public class ScopeBreakers {
     private Breaker breaker(Scope scope) {
         return breakers.computeIfAbsent(scope, s -> {
             Breaker breaker = new Breaker();
+            for (BreakerState to : BreakerState.values()) {
+                // Registered at zero, so that an alert on their increase holds from the first opening on.
+                breaker.transitions.put(to, Counter.builder("snapshot_gateway_vendor_breaker_transitions")
+                        .description("Circuit breaker transitions of the scope, by the state entered")
+                        .tags("provider", s.provider().id(), "source", s.source(), "region", s.region(),
+                                "to", to.name().toLowerCase(Locale.ROOT))
+                        .register(metrics));
+            }
             breaker.guard = Guard.create().withDescription("vendor listings of " + s.source() + "/" + s.region()
                     + (s.projectId() == null ? "" : "/" + s.projectId()))
                     .withCircuitBreaker()
@@ -129,6 +141,7 @@ public class ScopeBreakers {
             breaker.openedAtNanos = System.nanoTime();
         }
         breaker.state = next;
+        breaker.transitions.get(next).increment();
         Log.infof("Circuit breaker of %s/%s: %s", scope.source(), scope.region(), next.id());
     }
 

@@ -55,18 +55,18 @@ public class VendorCalls implements CallGuard {
      */
     @Override
     public Listing listing(Scope scope) {
-        return new Listing(limits(scope.source()), scope.source(), System.nanoTime() + listingTimeout.toNanos());
+        return new Listing(limits(scope.source()), scope, System.nanoTime() + listingTimeout.toNanos());
     }
 
     /** The vendor calls of one listing. */
     public final class Listing implements CallGuard.Listing {
         private final SourceLimits limits;
-        private final String source;
+        private final Scope scope;
         private final long deadlineNanos;
 
-        private Listing(SourceLimits limits, String source, long deadlineNanos) {
+        private Listing(SourceLimits limits, Scope scope, long deadlineNanos) {
             this.limits = limits;
-            this.source = source;
+            this.scope = scope;
             this.deadlineNanos = deadlineNanos;
         }
 
@@ -86,9 +86,11 @@ public class VendorCalls implements CallGuard {
                     return Uni.createFrom().failure(f);
                 }
                 String reason = RetryPolicy.transientReason(f).orElse("other");
+                // reason: one of RetryPolicy's fixed few (throttled, server_error, connection_reset, other)
                 limits.retried().computeIfAbsent(reason, r -> Counter.builder("snapshot_gateway_vendor_retries")
-                        .description("Vendor calls retried, by source and what failed")
-                        .tags("source", source, "reason", r).register(metrics)).increment();
+                        .description("Vendor calls retried, by provider, source and what failed")
+                        .tags("provider", scope.provider().id(), "source", scope.source(), "reason", r)
+                        .register(metrics)).increment();
                 return Uni.createFrom().item(retry.get()).onItem().delayIt().by(delay.isZero()
                         ? Duration.ofMillis(1)
                         : delay);
@@ -99,7 +101,7 @@ public class VendorCalls implements CallGuard {
             Duration wait = limits.budget().reserve(System.nanoTime(), untilDeadline());
             if (wait == null) {
                 limits.refused().increment();
-                return Uni.createFrom().failure(new CallBudgetSpent(source));
+                return Uni.createFrom().failure(new CallBudgetSpent(scope.source()));
             }
             Uni<T> bounded = UniGuards.get(limits.bulkhead(), () -> {
                 limits.calls().increment();

@@ -155,7 +155,8 @@ class VendorRetryTests {
     }
 
     private static double retries(String reason) {
-        return metric("snapshot_gateway_vendor_retries_total\\{reason=\"" + reason + "\",source=\"wm-ecs\"\\} (\\S+)");
+        return metric("snapshot_gateway_vendor_retries_total\\{provider=\"alibaba-ecs\",reason=\"" + reason
+                + "\",source=\"wm-ecs\"\\} (\\S+)");
     }
 
     private static double metric(String pattern) {
