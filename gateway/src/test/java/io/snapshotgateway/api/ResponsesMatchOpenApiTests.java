@@ -73,6 +73,8 @@ class ResponsesMatchOpenApiTests {
     MeterRegistry metrics;
     @Inject
     ScopeBreakers breakers;
+    @Inject
+    RequestMetrics requestMetrics;
 
     private ServedOpenApi contract;
 
@@ -184,7 +186,7 @@ class ResponsesMatchOpenApiTests {
 
     @Test
     void aBugMatches() {
-        QuarkusMock.installMockForType(new RenderedPages(config, json, metrics, breakers) {
+        QuarkusMock.installMockForType(new RenderedPages(config, json, metrics, breakers, requestMetrics) {
             @Override
             RenderedPage page(ListingResult result) {
                 throw new IllegalStateException("a bug, on purpose (ResponsesMatchOpenApiTests)");

@@ -39,7 +39,10 @@ public final class PrometheusText {
                 String[] parts = line.substring(7).split(" ", 2);
                 help.put(parts[0], parts.length > 1 ? parts[1].trim() : "");
             } else if (!line.isBlank() && !line.startsWith("#")) {
-                Matcher m = SAMPLE.matcher(line.trim());
+                // An OpenMetrics exemplar (" # {trace_id=...,span_id=...} value ts", from OpenTelemetry) follows the
+                // sample: it links the sample to a trace and is not one of its labels.
+                int exemplar = line.indexOf(" # {");
+                Matcher m = SAMPLE.matcher((exemplar < 0 ? line : line.substring(0, exemplar)).trim());
                 if (!m.matches()) {
                     throw new IllegalArgumentException("not a sample line: " + line);
                 }
