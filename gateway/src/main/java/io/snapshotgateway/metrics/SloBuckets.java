@@ -37,9 +37,15 @@ public class SloBuckets {
     public static final String VENDOR_FETCH = "snapshot_gateway_vendor_fetch";
     /** {@code snapshot_gateway_request_seconds}: one answer to {@code GET /snapshots}. */
     public static final String REQUEST = "snapshot_gateway_request";
+    /**
+     * {@code http_client_requests_seconds}: Quarkus's own timer of the vendor REST clients (by {@code clientName}), on
+     * the vendor call's buckets, so the dashboard can show its quantiles per product.
+     */
+    public static final String HTTP_CLIENT = "http.client.requests";
 
     static final Map<String, Duration[]> BUCKETS = Map.of(
             VENDOR_CALL, millis(25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000),
+            HTTP_CLIENT, millis(25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000),
             VENDOR_FETCH, millis(50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000),
             REQUEST, micros(500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000,
                     2_500_000, 5_000_000, 10_000_000, 30_000_000));

@@ -9,14 +9,18 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -120,6 +124,27 @@ class MetricsScrapeTests {
         assertEveryProjectFamilyHasHelp(scrape);
         assertLabelsBounded(scrape);
         assertNoneAppears(scrapeText, forbidden);
+    }
+
+    /**
+     * The alert rules and the dashboard (k8s/overlays/prod) may only query the families the deploy checks list in
+     * build/deploy-checks/lib/metrics.mjs: each of them is scraped here, with that type.
+     */
+    @Test
+    void everyFamilyTheAlertsAndTheDashboardMayQueryIsScrapedWithItsType() throws IOException {
+        requestsWithAFailingSource();
+        String list = Files.readString(Path.of("..", "build", "deploy-checks", "lib", "metrics.mjs"));
+        Matcher family = Pattern.compile("^\\s+([a-z_]+): \"(histogram|gauge|counter)\",$", Pattern.MULTILINE)
+                .matcher(list);
+        Map<String, String> declared = new LinkedHashMap<>();
+        while (family.find()) {
+            declared.put(family.group(1), family.group(2));
+        }
+        assertThat(declared).as("families read from metrics.mjs").hasSizeGreaterThan(10);
+        declared.forEach((name, type) -> {
+            String scraped = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
+            assertThat(scrape.types()).as(name).containsEntry(scraped, type);
+        });
     }
 
     @Test
