@@ -90,7 +90,9 @@ def cmd_metric(name):
     for line in sys.stdin:
         if line.startswith("#"):
             continue
-        head, _, value = line.rstrip("\n").rpartition(" ")
+        # An OpenMetrics exemplar (" # {trace_id=...} value ts", from OpenTelemetry) is not the sample's value.
+        sample = line.rstrip("\n").split(" # {", 1)[0]
+        head, _, value = sample.rpartition(" ")
         series = head.split("{", 1)[0].strip()
         if series == name:
             try:
