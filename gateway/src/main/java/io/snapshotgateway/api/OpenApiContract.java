@@ -86,6 +86,8 @@ public class OpenApiContract implements OASFilter {
         attachParameters(openApi, LIST_OPERATION, parameters.keySet(), ListingQueryParser.LISTING);
         attachParameters(openApi, SUMMARY_OPERATION, parameters.keySet(), ListingQueryParser.SUMMARY);
         problemResponses(components);
+        listingResponses(operation(openApi, LIST_OPERATION));
+        listingResponses(operation(openApi, SUMMARY_OPERATION));
         securitySchemes(components);
         sourceStatusValues(components.getSchemas().get("SourceStatus"));
         requestId(components.getSchemas().get("Problem"));
@@ -178,6 +180,26 @@ public class OpenApiContract implements OASFilter {
         order.stream().filter(names::contains).forEach(name -> parameters.add(OASFactory.createParameter().ref(name)));
         parameters.addAll(headers);
         operation.setParameters(parameters);
+    }
+
+    /**
+     * What both listing operations answer besides their 200, stated once: 304, and a problem for each status the
+     * request filters, the parser, the key checks and an all-failed listing can end in.
+     */
+    private static void listingResponses(Operation operation) {
+        Map<String, String> byStatus = new LinkedHashMap<>();
+        byStatus.put("304", NOT_MODIFIED);
+        byStatus.put("400", BAD_REQUEST);
+        byStatus.put("401", UNAUTHORIZED);
+        byStatus.put("403", FORBIDDEN);
+        byStatus.put("406", NOT_ACCEPTABLE);
+        byStatus.put("429", TOO_MANY_REQUESTS);
+        byStatus.put("500", INTERNAL);
+        byStatus.put("502", ALL_FAILED);
+        byStatus.put("503", ALL_THROTTLED);
+        byStatus.put("504", ALL_TIMED_OUT);
+        byStatus.forEach((status, response) -> operation.getResponses().addAPIResponse(status,
+                OASFactory.createAPIResponse().ref(response)));
     }
 
     private static Operation operation(OpenAPI openApi, String operationId) {

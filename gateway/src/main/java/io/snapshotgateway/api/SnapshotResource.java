@@ -81,16 +81,6 @@ public class SnapshotResource {
                     description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SnapshotPage.class)))
-    @APIResponse(responseCode = "304", ref = OpenApiContract.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = OpenApiContract.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = OpenApiContract.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = OpenApiContract.FORBIDDEN)
-    @APIResponse(responseCode = "406", ref = OpenApiContract.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "429", ref = OpenApiContract.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "500", ref = OpenApiContract.INTERNAL)
-    @APIResponse(responseCode = "502", ref = OpenApiContract.ALL_FAILED)
-    @APIResponse(responseCode = "503", ref = OpenApiContract.ALL_THROTTLED)
-    @APIResponse(responseCode = "504", ref = OpenApiContract.ALL_TIMED_OUT)
     public Uni<Response> list(@Context UriInfo uri, @Context RoutingContext context,
             @Parameter(description = CACHE_CONTROL) @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @Parameter(description = IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -115,16 +105,6 @@ public class SnapshotResource {
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SummaryBody.class)))
-    @APIResponse(responseCode = "304", ref = OpenApiContract.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", ref = OpenApiContract.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = OpenApiContract.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = OpenApiContract.FORBIDDEN)
-    @APIResponse(responseCode = "406", ref = OpenApiContract.NOT_ACCEPTABLE)
-    @APIResponse(responseCode = "429", ref = OpenApiContract.TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "500", ref = OpenApiContract.INTERNAL)
-    @APIResponse(responseCode = "502", ref = OpenApiContract.ALL_FAILED)
-    @APIResponse(responseCode = "503", ref = OpenApiContract.ALL_THROTTLED)
-    @APIResponse(responseCode = "504", ref = OpenApiContract.ALL_TIMED_OUT)
     public Uni<Response> summary(@Context UriInfo uri, @Context RoutingContext context,
             @Parameter(description = CACHE_CONTROL) @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @Parameter(description = IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
