@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.aggregation.Selection;
-import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.source.ConfiguredSources;
+import io.snapshotgateway.support.GatewayConfigs;
 import io.snapshotgateway.support.SimulatorWithApiKeys;
 
 /** API keys checked at start-up, every problem named with its property and environment variable; key lookup. */
@@ -32,43 +32,9 @@ class ApiKeysConfigurationTests {
     record Auth(boolean enabled, RateLimit rateLimit) implements AuthConfig {
     }
 
-    record Source(Provider provider, List<String> regions, Optional<List<String>> projectIds,
-            Optional<String> accessKeyId, Optional<String> accessKeySecret, Optional<String> securityToken,
-            Optional<String> endpoint) implements GatewayConfig.Source {
-    }
-
-    private static final ConfiguredSources SOURCES = new ConfiguredSources(new GatewayConfig() {
-        @Override
-        public Map<String, GatewayConfig.Source> sources() {
-            return Map.of("prod-ecs",
-                    new ApiKeysConfigurationTests.Source(Provider.ALIBABA_ECS, List.of("cn-hangzhou", "cn-shanghai"),
-                            Optional.empty(), Optional.of("ak"), Optional.of("sk"), Optional.empty(),
-                            Optional.empty()));
-        }
-
-        @Override
-
-        public boolean allowNoSources() {
-
-            return false;
-
-        }
-
-        @Override
-        public Fetch fetch() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Cursor cursor() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Pages pages() {
-            throw new UnsupportedOperationException();
-        }
-    });
+    private static final ConfiguredSources SOURCES = new ConfiguredSources(GatewayConfigs.withSources(Map.of(
+            "prod-ecs", new GatewayConfigs.Source(Provider.ALIBABA_ECS, List.of("cn-hangzhou", "cn-shanghai"),
+                    Optional.empty(), Optional.of("ak"), Optional.of("sk"), Optional.empty(), Optional.empty()))));
 
     private static Key key(String sha256, String providers, String sources, String regions, boolean noCache) {
         return new Key(sha256, list(providers), list(sources), list(regions), noCache);

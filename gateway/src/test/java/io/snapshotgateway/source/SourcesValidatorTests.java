@@ -13,44 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import io.snapshotgateway.Provider;
 import io.snapshotgateway.config.GatewayConfig;
+import io.snapshotgateway.support.GatewayConfigs;
+import io.snapshotgateway.support.GatewayConfigs.Source;
 
 class SourcesValidatorTests {
 
-    record Source(Provider provider, List<String> regions, Optional<List<String>> projectIds,
-            Optional<String> accessKeyId, Optional<String> accessKeySecret, Optional<String> securityToken,
-            Optional<String> endpoint) implements GatewayConfig.Source {
-    }
-
     static GatewayConfig config(Map<String, GatewayConfig.Source> sources) {
-        return new GatewayConfig() {
-            @Override
-            public Map<String, Source> sources() {
-                return sources;
-            }
-
-            @Override
-
-            public boolean allowNoSources() {
-
-                return false;
-
-            }
-
-            @Override
-            public Fetch fetch() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Cursor cursor() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Pages pages() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return GatewayConfigs.withSources(sources);
     }
 
     static Source ecs(String... regions) {
