@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,6 +33,13 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     private int port;
     private Path dir;
     private Process process;
+    private String password;
+
+    /** Requires {@code password} of every client ({@code requirepass}); {@link #url()} carries it. */
+    public RedisServer withPassword(String password) {
+        this.password = password;
+        return this;
+    }
 
     /** Starts the server (on the port of its previous run, if it had one) and returns once it answers PING. */
     public synchronized RedisServer start() {
@@ -43,9 +51,13 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
                 port = freePort();
                 dir = Files.createTempDirectory("redis-test-");
             }
-            process = new ProcessBuilder(List.of(executable(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no"))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+            List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port), "--bind",
+                    "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+            if (password != null) {
+                command.addAll(List.of("--requirepass", password));
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start redis-server (apt-get install -y redis-server)", e);
         }
@@ -85,7 +97,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     /** The URL the gateway is configured with ({@code gateway.redis.url}). */
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
     public boolean running() {
@@ -124,11 +136,13 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             socket.setSoTimeout(500);
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(US_ASCII));
+            String auth = password == null ? "" : "AUTH " + password + "\r\n";
+            String expected = (password == null ? "" : "+OK\r\n") + "+PONG\r\n";
+            out.write((auth + "PING\r\n").getBytes(US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] answer = in.readNBytes(7);
-            return "+PONG\r\n".equals(new String(answer, US_ASCII));
+            byte[] answer = in.readNBytes(expected.length());
+            return expected.equals(new String(answer, US_ASCII));
         } catch (IOException e) {
             return false;
         }

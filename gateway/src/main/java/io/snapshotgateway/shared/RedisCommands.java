@@ -1,0 +1,61 @@
+package io.snapshotgateway.shared;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * The one place that talks to Redis: Vert.x's client (non-blocking, on the application's Vert.x) with every command
+ * bounded by the command timeout, as {@link Uni}s. A plain class, so that the lease and budget tests run it against
+ * a real server without starting the application. Connections are pooled and opened on demand, so a Redis that is
+ * down fails commands (never start-up, never readiness) and one that comes back is used again without a restart.
+ */
+public final class RedisCommands implements AutoCloseable {
+    private final Redis client;
+    private final Duration timeout;
+
+    private RedisCommands(Redis client, Duration timeout) {
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    public static RedisCommands connect(Vertx vertx, String url, Duration commandTimeout, Duration connectTimeout,
+            int maxConnections) {
+        RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(maxConnections)
+                // commands wait for a free connection at most this many; past it they fail at once
+                .setMaxPoolWaiting(maxConnections * 32)
+                .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) connectTimeout.toMillis()));
+        return new RedisCommands(Redis.createClient(vertx, options), commandTimeout);
+    }
+
+    /** Runs one command; fails with a {@link TimeoutException} when Redis has not answered within the timeout. */
+    public Uni<Response> send(Request request) {
+        return Uni.createFrom().completionStage(() -> client.send(request).toCompletionStage()).ifNoItem()
+                .after(timeout).failWith(() -> new TimeoutException("Redis did not answer within " + timeout));
+    }
+
+    /**
+     * Runs a Lua script atomically. EVAL rather than EVALSHA: the scripts are a few hundred bytes and Redis caches
+     * their compiled form by digest anyway, so there is no NOSCRIPT case to handle after a Redis restart.
+     */
+    public Uni<Response> eval(String script, List<String> keys, List<String> args) {
+        Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
+        keys.forEach(request::arg);
+        args.forEach(request::arg);
+        return send(request);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
