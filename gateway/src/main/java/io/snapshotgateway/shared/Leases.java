@@ -17,15 +17,24 @@ import io.vertx.redis.client.Response;
  * counts the grants. The braces are a Redis Cluster hash tag: both keys of a script land on one slot.
  */
 public final class Leases {
-    // KEYS[1] lease, KEYS[2] fence counter; ARGV[1] holder, ARGV[2] ttl in ms. The fence is read, not incremented,
-    // before SET NX: a refused attempt leaves the counter alone, so fences count grants.
+    // KEYS[1] lease, KEYS[2] fence counter, KEYS[3] (optional) a hash whose field 'next' says when the work is due
+    // (epoch ms, Redis's clock); ARGV[1] holder, ARGV[2] ttl in ms. Returns the fence, 0 when held, -1 when not due.
+    // The fence is read, not incremented, before SET NX: a refused attempt leaves the counter alone, so fences count
+    // grants.
     private static final String ACQUIRE = """
+            if KEYS[3] then
+              local due = tonumber(redis.call('HGET', KEYS[3], 'next') or '0')
+              local time = redis.call('TIME')
+              if due > tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) then
+                return -1
+              end
+            end
             local fence = tonumber(redis.call('GET', KEYS[2]) or '0') + 1
             if redis.call('SET', KEYS[1], ARGV[1] .. ':' .. fence, 'NX', 'PX', ARGV[2]) then
               redis.call('SET', KEYS[2], fence)
               return fence
             end
-            return false
+            return 0
             """;
     // KEYS[1] lease; ARGV[1] token, ARGV[2] ttl in ms
     private static final String RENEW = """
@@ -58,11 +67,30 @@ public final class Leases {
 
     /** Takes the lease {@code name} for {@code ttl} if nobody holds it; empty when somebody does. */
     public Uni<Optional<Lease>> tryAcquire(String name, Duration ttl) {
-        String key = leaseKey(name);
-        return redis.eval(ACQUIRE, List.of(key, fenceKey(name)), List.of(holder, millis(ttl)))
-                .map(fence -> present(fence)
-                        ? Optional.of(new Lease(key, holder + ":" + fence.toLong(), fence.toLong()))
+        return attempt(name, ttl, List.of(leaseKey(name), fenceKey(name)))
+                .map(attempt -> attempt instanceof LeaseAttempt.Granted granted
+                        ? Optional.of(granted.lease())
                         : Optional.empty());
+    }
+
+    /**
+     * Takes the lease {@code name} for {@code ttl} if nobody holds it and the work it guards is due: the field
+     * {@code next} of the hash {@code dueKey} (epoch milliseconds on Redis's clock, absent: due) is not in the future.
+     * Checked in the same step as the grant, so a replica that has not yet heard that another one just did the work
+     * cannot take the lease to do it again. {@code dueKey} must share the lease's hash tag.
+     */
+    public Uni<LeaseAttempt> tryAcquireIfDue(String name, Duration ttl, String dueKey) {
+        return attempt(name, ttl, List.of(leaseKey(name), fenceKey(name), dueKey));
+    }
+
+    private Uni<LeaseAttempt> attempt(String name, Duration ttl, List<String> keys) {
+        return redis.eval(ACQUIRE, keys, List.of(holder, millis(ttl))).map(response -> {
+            long fence = response.toLong();
+            if (fence > 0) {
+                return new LeaseAttempt.Granted(new Lease(keys.get(0), holder + ":" + fence, fence));
+            }
+            return fence == 0 ? new LeaseAttempt.Held() : new LeaseAttempt.NotDue();
+        });
     }
 
     /** Extends the lease to {@code ttl} from now if it is still this one; false when it expired or changed hands. */
@@ -82,10 +110,6 @@ public final class Leases {
 
     String fenceKey(String name) {
         return prefix + "fence:{" + name + "}";
-    }
-
-    private static boolean present(Response response) {
-        return response != null && response.toLong() != null;
     }
 
     private static boolean isOne(Response response) {

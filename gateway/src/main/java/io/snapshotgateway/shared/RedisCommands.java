@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -22,10 +23,12 @@ import io.vertx.redis.client.Response;
 public final class RedisCommands implements AutoCloseable {
     private final Redis client;
     private final Duration timeout;
+    private final Duration connectTimeout;
 
-    private RedisCommands(Redis client, Duration timeout) {
+    private RedisCommands(Redis client, Duration timeout, Duration connectTimeout) {
         this.client = client;
         this.timeout = timeout;
+        this.connectTimeout = connectTimeout;
     }
 
     public static RedisCommands connect(Vertx vertx, String url, Duration commandTimeout, Duration connectTimeout,
@@ -34,10 +37,10 @@ public final class RedisCommands implements AutoCloseable {
                 // commands wait for a free connection at most this many; past it they fail at once
                 .setMaxPoolWaiting(maxConnections * 32)
                 .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) connectTimeout.toMillis()));
-        return new RedisCommands(Redis.createClient(vertx, options), commandTimeout);
+        return new RedisCommands(Redis.createClient(vertx, options), commandTimeout, connectTimeout);
     }
 
-    /** Runs one command; fails with a {@link TimeoutException} when Redis has not answered within the timeout. */
+    /** Runs one command (scripts: {@link #eval}); fails with a {@link TimeoutException} when Redis has not answered within the timeout. */
     public Uni<Response> send(Request request) {
         return Uni.createFrom().completionStage(() -> client.send(request).toCompletionStage()).ifNoItem()
                 .after(timeout).failWith(() -> new TimeoutException("Redis did not answer within " + timeout));
@@ -47,11 +50,27 @@ public final class RedisCommands implements AutoCloseable {
      * Runs a Lua script atomically. EVAL rather than EVALSHA: the scripts are a few hundred bytes and Redis caches
      * their compiled form by digest anyway, so there is no NOSCRIPT case to handle after a Redis restart.
      */
-    public Uni<Response> eval(String script, List<String> keys, List<String> args) {
+    public Uni<Response> eval(String script, List<String> keys, List<?> args) {
         Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
         keys.forEach(request::arg);
-        args.forEach(request::arg);
+        for (Object arg : args) {
+            if (arg instanceof byte[] bytes) {
+                request.arg(bytes);
+            } else {
+                request.arg(String.valueOf(arg));
+            }
+        }
         return send(request);
+    }
+
+    /**
+     * A connection of its own, outside the command pool's rotation, for a subscription (a subscribed connection can
+     * send nothing else).
+     */
+    public Uni<RedisConnection> connection() {
+        return Uni.createFrom().completionStage(() -> client.connect().toCompletionStage()).ifNoItem()
+                .after(connectTimeout.plus(timeout)).failWith(() -> new TimeoutException(
+                        "Redis did not accept a connection within " + connectTimeout.plus(timeout)));
     }
 
     @Override
