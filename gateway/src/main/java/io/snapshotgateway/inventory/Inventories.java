@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import io.micrometer.core.instrument.Counter;
@@ -30,6 +32,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.snapshotgateway.Provider;
@@ -43,8 +47,12 @@ import io.snapshotgateway.provider.SnapshotProvider;
 import io.snapshotgateway.provider.UpstreamException;
 import io.snapshotgateway.provider.UpstreamFailure;
 import io.snapshotgateway.provider.UpstreamFailures;
+import io.snapshotgateway.shared.Lease;
+import io.snapshotgateway.shared.LeaseAttempt;
+import io.snapshotgateway.shared.Subscription;
 import io.snapshotgateway.source.ConfiguredSources;
 import io.snapshotgateway.source.SourceCredentials;
+import io.vertx.core.Vertx;
 
 /**
  * One warm inventory per configured scope, and the only place that lists a scope at the vendor.
@@ -64,6 +72,11 @@ public class Inventories {
     private final List<Scope> scopes;
     private volatile Map<Scope, AtomicReference<ScopeState>> states;
     private final Map<Scope, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
+    /** Completed at the scope's next state change (a listing, a failure, an adoption): what fleet waiters wait for. */
+    private final Map<Scope, CompletableFuture<Void>> changes = new ConcurrentHashMap<>();
+    /** Per scope, the fleet's version this replica holds, and the digest of its data (null: not the fleet's). */
+    private final Map<Scope, FleetMark> marks = new ConcurrentHashMap<>();
+    private final Map<String, Scope> byId = new ConcurrentHashMap<>();
     private final AtomicLong generations = new AtomicLong();
     private final AtomicLong usedBytes = new AtomicLong();
     private final List<Meter> gauges = new ArrayList<>();
@@ -80,11 +93,16 @@ public class Inventories {
     private final Duration listingTimeout;
     private final int concurrency;
     private final long budget;
+    private final SharedInventories fleet;
+    private final Vertx vertx;
+    private volatile Subscription subscription;
 
     public Inventories(Instance<SnapshotProvider> adapters, ConfiguredSources sources, InventoryConfig config,
             GatewayConfig gateway, GatewayClock clock, EntryEncoder encoder, SourceCredentials credentials,
-            MeterRegistry metrics, ScopeBreakers breakers) {
+            MeterRegistry metrics, ScopeBreakers breakers, SharedInventories fleet, Vertx vertx) {
         this.breakers = breakers;
+        this.fleet = fleet;
+        this.vertx = vertx;
         adapters.forEach(a -> providers.put(a.provider(), a));
         config.providers().keySet().stream().filter(id -> Provider.fromId(id).isEmpty()).findFirst()
                 .ifPresent(id -> {
@@ -103,7 +121,50 @@ public class Inventories {
         this.concurrency = Math.max(1, gateway.fetch().concurrency());
         this.budget = config.budgetBytes();
         this.states = freshStates();
+        scopes.forEach(scope -> byId.put(SharedInventories.id(scope), scope));
         registerGauges();
+    }
+
+    /** The fleet's version of a scope this replica holds, and the digest of the data (null when not the fleet's). */
+    private record FleetMark(long version, String digest) {
+        static final FleetMark NONE = new FleetMark(0, null);
+    }
+
+    /**
+     * With shared state, listens for the fleet's publications (and catches up on whatever it missed each time it
+     * (re)subscribes), so every replica serves a scope's new listing moments after the replica that made it.
+     */
+    void share(@Observes StartupEvent started) {
+        if (!fleet.enabled()) {
+            return;
+        }
+        subscription = new Subscription(fleet.redis().commands().orElseThrow(), fleet.redis(), vertx,
+                fleet.channel(), this::announced, () -> scopes.forEach(this::catchUp), fleet.leaseTime());
+        subscription.start();
+    }
+
+    void unshare(@Observes @Priority(1) ShutdownEvent stopping) {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    /** A publication: {@code "<scope id> <version>"}. */
+    private void announced(String message) {
+        int space = message.lastIndexOf(' ');
+        Scope scope = space < 0 ? null : byId.get(message.substring(0, space));
+        if (scope == null) {
+            return; // a scope another gateway (same prefix, other configuration) lists
+        }
+        long version;
+        try {
+            version = Long.parseLong(message.substring(space + 1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (version > marks.getOrDefault(scope, FleetMark.NONE).version()) {
+            catchUp(scope);
+        }
     }
 
     /** Each scope's last success and last failure, for operators; nothing is listed to answer it. */
@@ -137,7 +198,7 @@ public class Inventories {
         if (force) {
             CompletableFuture<Void> running = refreshing.get(scope);
             if (running == null && forcible(state, clock.now())) {
-                running = refresh(scope, s -> forcible(s, clock.now()));
+                running = refresh(scope, s -> forcible(s, clock.now()), true);
             }
             if (running != null) {
                 return join(running).map(done -> counted(view(scope, ref.get(), CacheState.BYPASS)));
@@ -145,7 +206,9 @@ public class Inventories {
         } else if (state.inventory() == null && state.failure() == null) {
             // Never listed: wait for the first listing (the warm-up's, or one started here when refresh-ahead is off).
             CompletableFuture<Void> running = refreshing.get(scope);
-            return join(running != null ? running : refresh(scope, s -> s.inventory() == null && s.failure() == null))
+            return join(running != null
+                    ? running
+                    : refresh(scope, s -> s.inventory() == null && s.failure() == null, false))
                     .map(done -> counted(view(scope, ref.get(), CacheState.MISS)));
         }
         return Uni.createFrom().item(counted(view(scope, state, CacheState.HIT)));
@@ -191,7 +254,7 @@ public class Inventories {
                 break;
             }
             if (!refreshing.containsKey(e.getKey()) && !now.isBefore(e.getValue().get().nextRefreshAt())) {
-                refresh(e.getKey(), s -> !now.isBefore(s.nextRefreshAt()));
+                refresh(e.getKey(), s -> !now.isBefore(s.nextRefreshAt()), false);
                 started++;
             }
         }
@@ -204,6 +267,7 @@ public class Inventories {
      * it, and it blocks the calling (test) thread.
      */
     public void reset() {
+        List.copyOf(changes.keySet()).forEach(this::signal); // ends refreshes waiting for another replica
         try {
             CompletableFuture.allOf(refreshing.values().toArray(CompletableFuture[]::new))
                     .get(listingTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
@@ -213,6 +277,7 @@ public class Inventories {
             // a listing that never ends is the test's failure to report, not reset's
         }
         refreshing.clear();
+        marks.clear();
         usedBytes.set(0);
         states = freshStates();
     }
@@ -280,8 +345,14 @@ public class Inventories {
      * Lists {@code scope} unless a listing of it is already running; either way returns the one running. Whether the
      * listing is still wanted is asked again once this call owns the scope's slot: the caller looked at the state
      * before, and a listing that ended in between (it publishes, then frees the slot) may have done the work already.
+     *
+     * <p>
+     * With shared state, the fleet decides first ({@link SharedInventories}): this replica lists only under the
+     * scope's lease, granted when the fleet's next refresh is due ({@code forced}: when a {@code no-cache} refresh
+     * was not already made within the minimum interval); otherwise it adopts what another replica published, waiting
+     * for it while that replica lists. When Redis fails, it lists on its own, as without shared state.
      */
-    private CompletableFuture<Void> refresh(Scope scope, Predicate<ScopeState> stillWanted) {
+    private CompletableFuture<Void> refresh(Scope scope, Predicate<ScopeState> stillWanted, boolean forced) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = refreshing.putIfAbsent(scope, mine);
         if (running != null) {
@@ -289,11 +360,63 @@ public class Inventories {
         }
         AtomicReference<ScopeState> ref = states.get(scope);
         if (!stillWanted.test(ref.get())) {
-            refreshing.remove(scope, mine);
-            mine.complete(null);
+            done(scope, mine);
             return mine;
         }
+        if (!fleet.enabled()) {
+            list(scope, ref, mine, null);
+            return mine;
+        }
+        coordinate(scope, ref, mine, forced, System.nanoTime() + listingTimeout.toNanos());
+        return mine;
+    }
+
+    /**
+     * Asks the fleet who lists the scope, and lists it, adopts it, or waits for the replica listing it. A wait is
+     * bounded by {@code deadlineNanos}, and the lease is asked for again every {@link #leaseCheck()}, so that a
+     * holder that died mid-listing is succeeded as soon as its lease expires.
+     */
+    private void coordinate(Scope scope, AtomicReference<ScopeState> ref, CompletableFuture<Void> mine,
+            boolean forced, long deadlineNanos) {
+        // Taken before asking: a publication that lands while the lease is refused must still wake this refresh.
+        CompletableFuture<Void> change = nextChange(scope);
+        Uni<LeaseAttempt> attempt = forced
+                ? fleet.force(scope, config.forcedRefreshMinInterval()).flatMap(f -> switch (f) {
+                    case MINE -> fleet.lease(scope, false);
+                    case RUNNING -> Uni.createFrom().item(new LeaseAttempt.Held());
+                    case RECENT -> Uni.createFrom().item(new LeaseAttempt.NotDue());
+                })
+                : fleet.lease(scope, true);
+        attempt.subscribe().with(outcome -> {
+            if (outcome instanceof LeaseAttempt.Granted granted) {
+                list(scope, ref, mine, granted.lease());
+            } else if (outcome instanceof LeaseAttempt.Held) {
+                awaitFleet(scope, ref, mine, change, deadlineNanos);
+            } else {
+                catchUpThen(scope, () -> done(scope, mine));
+            }
+        }, failure -> {
+            fleet.redis().fellBack(forced ? "force" : "refresh");
+            list(scope, ref, mine, null);
+        });
+    }
+
+    /**
+     * Lists the scope at the vendor and publishes the outcome here, and to the fleet under {@code lease} (null: Redis
+     * is not used or failed). The lease is renewed while the listing runs (a listing may outlast it), and released
+     * only after the fleet has the outcome, so no other replica takes it to list the scope again meanwhile.
+     */
+    private void list(Scope scope, AtomicReference<ScopeState> ref, CompletableFuture<Void> mine, Lease lease) {
         ref.updateAndGet(s -> s.attempted(clock.now()));
+        if (lease == null) {
+            marks.computeIfPresent(scope, (s, mark) -> new FleetMark(mark.version(), null));
+        }
+        long renewal = lease == null
+                ? -1
+                : vertx.setPeriodic(Math.max(100, fleet.leaseTime().toMillis() / 3),
+                        id -> fleet.renew(lease).subscribe().with(kept -> {
+                        }, failure -> {
+                        }));
         SnapshotProvider provider = providers.get(scope.provider());
         long started = System.nanoTime();
         Uni<List<Snapshot>> listing = provider == null
@@ -308,16 +431,170 @@ public class Inventories {
                 .subscribe().with(inventory -> {
                     recordFetch(scope, "ok", started);
                     publish(scope, ref, inventory);
-                    refreshing.remove(scope, mine);
-                    mine.complete(null);
+                    shareOutcome(scope, ref, lease, renewal, () -> done(scope, mine));
                 }, failure -> {
                     UpstreamFailure classified = classify(scope, failure);
                     recordFetch(scope, classified.type().slug(), started);
-                    fail(ref, classified);
-                    refreshing.remove(scope, mine);
-                    mine.complete(null);
+                    fail(scope, ref, classified);
+                    shareOutcome(scope, ref, lease, renewal, () -> done(scope, mine));
                 });
-        return mine;
+    }
+
+    /**
+     * Publishes the scope's state after this replica listed it under {@code lease}, then gives the lease up, then runs
+     * {@code then}: the refresh ends only then, so that a request here that forces another refresh joins this one
+     * rather than finding this replica's own lease held.
+     */
+    private void shareOutcome(Scope scope, AtomicReference<ScopeState> ref, Lease lease, long renewal,
+            Runnable then) {
+        if (lease == null) {
+            then.run();
+            return;
+        }
+        vertx.cancelTimer(renewal);
+        ScopeState state = ref.get();
+        Instant now = clock.now();
+        Duration nextIn = Duration.between(now, state.nextRefreshAt());
+        Uni<Long> published;
+        SharedInventories.Encoded encoded = null;
+        if (state.failure() != null) {
+            published = fleet.publishFailure(scope, lease, state.failure(), now, nextIn);
+        } else {
+            encoded = SharedInventories.encode(state.inventory());
+            published = fleet.publish(scope, lease, encoded, state.inventory().fetchedAt(), nextIn);
+        }
+        String digest = encoded == null ? marks.getOrDefault(scope, FleetMark.NONE).digest() : encoded.digest();
+        published.onItemOrFailure().transformToUni((version, failure) -> {
+            if (version != null && version > 0) {
+                marks.merge(scope, new FleetMark(version, digest),
+                        (old, mark) -> old.version() > mark.version() ? old : mark);
+            }
+            return fleet.release(lease);
+        }).subscribe().with(released -> then.run(), failure -> {
+            // counted and logged by SharedRedis; the lease expires by itself
+            then.run();
+        });
+    }
+
+    /**
+     * Another replica lists the scope now: wait for its publication (or the listing timeout, after which the next
+     * tick asks again: a holder that died lets its lease expire).
+     */
+    private void awaitFleet(Scope scope, AtomicReference<ScopeState> ref, CompletableFuture<Void> mine,
+            CompletableFuture<Void> change, long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            done(scope, mine);
+            return;
+        }
+        change.copy().orTimeout(Math.min(left, leaseCheck().toNanos()), TimeUnit.NANOSECONDS)
+                .whenComplete((changed, timeout) -> {
+                    if (timeout == null) {
+                        done(scope, mine);
+                    } else {
+                        // No publication yet: is the holder still there? (Not forced again: the first claim stands.)
+                        coordinate(scope, ref, mine, false, deadlineNanos);
+                    }
+                });
+        // A publication whose announcement was lost (a subscription reconnecting) is fetched now.
+        catchUp(scope);
+    }
+
+    /** How often a replica waiting for another one's listing checks that the other still holds the lease. */
+    private Duration leaseCheck() {
+        Duration third = fleet.leaseTime().dividedBy(3);
+        return third.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : third;
+    }
+
+    private void done(Scope scope, CompletableFuture<Void> mine) {
+        refreshing.remove(scope, mine);
+        mine.complete(null);
+    }
+
+    /** Adopts the fleet's newer state of {@code scope}, if there is one. */
+    private void catchUp(Scope scope) {
+        catchUpThen(scope, () -> {
+        });
+    }
+
+    private void catchUpThen(Scope scope, Runnable then) {
+        FleetMark mark = marks.getOrDefault(scope, FleetMark.NONE);
+        fleet.fetch(scope, mark.version(), mark.digest())
+                // decoding a listing is CPU work: off the event loop
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .subscribe().with(remote -> {
+                    remote.ifPresent(r -> adopt(scope, r));
+                    then.run();
+                }, failure -> then.run());
+    }
+
+    /**
+     * Takes over the fleet's state of a scope: its listing (kept as is when the content is the same, so rendered pages
+     * stay valid), its fetch time (every replica shows the same age), its failure, and its next refresh time.
+     */
+    private void adopt(Scope scope, SharedInventories.Remote remote) {
+        AtomicReference<ScopeState> ref = states.get(scope);
+        if (ref == null) {
+            return;
+        }
+        // Two fetches of one version (an announcement and a waiting refresh's catch-up) adopt it once.
+        synchronized (ref) {
+            if (remote.version() > marks.getOrDefault(scope, FleetMark.NONE).version()) {
+                adopt(scope, ref, remote);
+            }
+        }
+    }
+
+    private void adopt(Scope scope, AtomicReference<ScopeState> ref, SharedInventories.Remote remote) {
+        Instant now = clock.now();
+        Instant next = now.plus(remote.nextIn().isNegative() ? Duration.ZERO : remote.nextIn());
+        Inventory old = ref.get().inventory();
+        Inventory inventory = old;
+        if (remote.data() != null && remote.fetchedAt() != null) {
+            Inventory decoded;
+            try {
+                decoded = InventoryCodec.decode(remote.data(), scope, generations.incrementAndGet(),
+                        remote.fetchedAt(), budget);
+            } catch (IllegalArgumentException e) {
+                // another version's encoding (a rolling upgrade) or a damaged blob: this replica lists it itself
+                Log.warnf("Inventory %s/%s from Redis not adopted: %s", scope.source(), scope.region(),
+                        e.getMessage());
+                return;
+            }
+            inventory = decoded.sameContent(old) ? old.relisted(decoded.fetchedAt()) : decoded;
+            long delta = inventory.estimatedBytes() - (old == null ? 0 : old.estimatedBytes());
+            if (!reserve(delta)) {
+                counter("snapshot_gateway_inventory_refused", scope,
+                        "Scope listings refused because they would take all inventories past "
+                                + "gateway.inventory.max-bytes")
+                        .increment();
+                Log.warnf("Inventory %s/%s from Redis not adopted: over gateway.inventory.max-bytes", scope.source(),
+                        scope.region());
+                return;
+            }
+        } else if (old != null && remote.fetchedAt() != null && remote.digest() != null) {
+            inventory = old.relisted(remote.fetchedAt()); // the digest this replica holds: same content
+        }
+        Inventory served = inventory;
+        Optional<SharedInventories.FleetFailure> failure = remote.failure();
+        ref.updateAndGet(s -> failure.isPresent()
+                ? s.withInventory(served).failed(failure.get().failure(), failure.get().at(), next)
+                : s.listed(served, next));
+        marks.put(scope, new FleetMark(remote.version(), served == null ? null : remote.digest()));
+        counter("snapshot_gateway_inventory_adopted", scope,
+                "Scope states taken over from another replica through Redis instead of listed here").increment();
+        signal(scope);
+    }
+
+    private CompletableFuture<Void> nextChange(Scope scope) {
+        return changes.computeIfAbsent(scope, s -> new CompletableFuture<>());
+    }
+
+    private void signal(Scope scope) {
+        CompletableFuture<Void> change = changes.remove(scope);
+        if (change != null) {
+            change.complete(null);
+        }
     }
 
     private Inventory build(Scope scope, List<Snapshot> snapshots) {
@@ -345,11 +622,12 @@ public class Inventories {
                     + " MiB) would take all inventories past gateway.inventory.max-bytes (" + mib(budget) + " MiB, "
                     + mib(usedBytes.get()) + " MiB in use)");
             Log.warnf("Inventory %s/%s refused: %s", scope.source(), scope.region(), refused.detail());
-            fail(ref, refused);
+            fail(scope, ref, refused);
             return;
         }
         Instant now = clock.now();
         ref.updateAndGet(s -> s.listed(next, schedule.afterSuccess(now, config.refreshInterval(scope.provider()))));
+        signal(scope);
     }
 
     private boolean reserve(long delta) {
@@ -364,10 +642,11 @@ public class Inventories {
         }
     }
 
-    private void fail(AtomicReference<ScopeState> ref, UpstreamFailure failure) {
+    private void fail(Scope scope, AtomicReference<ScopeState> ref, UpstreamFailure failure) {
         Instant now = clock.now();
         ref.updateAndGet(s -> s.failed(failure, now, schedule.afterFailure(now, s.consecutiveFailures() + 1,
                 failure.retryAfter())));
+        signal(scope);
     }
 
     private UpstreamFailure classify(Scope scope, Throwable failure) {

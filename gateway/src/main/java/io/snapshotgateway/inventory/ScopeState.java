@@ -24,6 +24,12 @@ record ScopeState(Inventory inventory, UpstreamFailure failure, long failureSeq,
         return new ScopeState(inventory, failure, failureSeq, consecutiveFailures, nextRefreshAt, at, lastFailure);
     }
 
+    /** The same state with {@code other} as the last good listing (the fleet's, adopted). */
+    ScopeState withInventory(Inventory other) {
+        return new ScopeState(other, failure, failureSeq, consecutiveFailures, nextRefreshAt, lastAttemptAt,
+                lastFailure);
+    }
+
     ScopeState listed(Inventory fresh, Instant next) {
         return new ScopeState(fresh, null, failureSeq, 0, next, lastAttemptAt, lastFailure);
     }

@@ -337,7 +337,7 @@ class MetricsScrapeTests {
                 .collect(Collectors.toSet());
         Set<String> outcomes = Stream.concat(problemTypes.stream(), Stream.of("ok", "reused", "rendered", "admitted",
                 "rate_limited", "unauthorized", "SUCCESS", "CLIENT_ERROR", "SERVER_ERROR", "REDIRECTION",
-                "INFORMATIONAL", "UNKNOWN")).collect(Collectors.toSet());
+                "INFORMATIONAL", "UNKNOWN", "timeout", "error")).collect(Collectors.toSet());
         Map<String, Set<String>> allowed = Map.ofEntries(
                 Map.entry("provider", Set.copyOf(PROVIDERS)),
                 Map.entry("clientName", Set.copyOf(PROVIDERS)),
@@ -351,6 +351,8 @@ class MetricsScrapeTests {
                 Map.entry("field", Arrays.stream(NormalizedField.values()).map(NormalizedField::id)
                         .collect(Collectors.toSet())),
                 Map.entry("cache", Set.of("hit", "miss", "stale", "bypass")),
+                Map.entry("operation", Set.of("lease", "renew", "release", "force", "publish", "fetch", "budget",
+                        "subscribe", "refresh")),
                 Map.entry("key", Set.of("ops", "team-ecs", "hw-north", "-")),
                 Map.entry("method", Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE",
                         "PATCH", "QUERY", "UNKNOWN")),

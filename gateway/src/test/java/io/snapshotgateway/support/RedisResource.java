@@ -22,6 +22,12 @@ public class RedisResource implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(redis,
+                new TestInjector.AnnotatedAndMatchesType(InjectRedis.class, RedisServer.class));
+    }
+
+    @Override
     public void stop() {
         redis.close();
     }

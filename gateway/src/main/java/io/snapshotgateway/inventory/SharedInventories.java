@@ -1,0 +1,288 @@
+package io.snapshotgateway.inventory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.snapshotgateway.crypto.Hashing;
+import io.snapshotgateway.problem.ProblemType;
+import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.provider.UpstreamFailure;
+import io.snapshotgateway.shared.Lease;
+import io.snapshotgateway.shared.LeaseAttempt;
+import io.snapshotgateway.shared.Leases;
+import io.snapshotgateway.shared.RedisCommands;
+import io.snapshotgateway.shared.SharedRedis;
+import io.vertx.redis.client.Response;
+
+/**
+ * The fleet's copy of every scope's state in Redis, when {@code gateway.redis.url} is set: the replica holding a
+ * scope's lease lists it and publishes the outcome here; every other replica adopts it. See
+ * {@code docs/shared-state.md} for the key layout.
+ *
+ * <p>
+ * Per scope {@code S} one hash {@code <prefix>inv:{S}}: {@code ver} (grows with every publication, success or
+ * failure), {@code data} (the last good listing, {@link InventoryCodec}'s bytes), {@code digest} (SHA-256 of
+ * {@code data}, so a replica that has it is not sent it again), {@code fetched} (when it was listed, epoch ms),
+ * {@code failure} (the latest refresh's failure when it failed, JSON), {@code next} (when the fleet lists it next,
+ * epoch ms on Redis's clock: the lease is only granted from then on). Every publication is fenced by the lease token,
+ * so a holder whose lease expired mid-listing cannot overwrite its successor's work, and announced on the channel
+ * {@code <prefix>published} as {@code "<S> <ver>"}.
+ */
+@ApplicationScoped
+public class SharedInventories {
+    // KEYS[1] inv, KEYS[2] lease; ARGV[1] token, [2] fetched ms, [3] digest, [4] data, [5] next in ms, [6] ttl ms,
+    // [7] channel, [8] scope id. The data is rewritten only when its digest changed.
+    private static final String PUBLISH = """
+            if redis.call('GET', KEYS[2]) ~= ARGV[1] then
+              return 0
+            end
+            local ver = redis.call('HINCRBY', KEYS[1], 'ver', 1)
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            if redis.call('HGET', KEYS[1], 'digest') ~= ARGV[3] then
+              redis.call('HSET', KEYS[1], 'data', ARGV[4], 'digest', ARGV[3])
+            end
+            redis.call('HSET', KEYS[1], 'fetched', ARGV[2], 'next', now + tonumber(ARGV[5]))
+            redis.call('HDEL', KEYS[1], 'failure')
+            redis.call('PEXPIRE', KEYS[1], ARGV[6])
+            redis.call('PUBLISH', ARGV[7], ARGV[8] .. ' ' .. ver)
+            return ver
+            """;
+    // KEYS[1] inv, KEYS[2] lease; ARGV[1] token, [2] failure JSON, [3] next in ms, [4] ttl ms, [5] channel,
+    // [6] scope id. The last good data stays.
+    private static final String FAIL = """
+            if redis.call('GET', KEYS[2]) ~= ARGV[1] then
+              return 0
+            end
+            local ver = redis.call('HINCRBY', KEYS[1], 'ver', 1)
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            redis.call('HSET', KEYS[1], 'failure', ARGV[2], 'next', now + tonumber(ARGV[3]))
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' ' .. ver)
+            return ver
+            """;
+    // KEYS[1] inv; ARGV[1] the version this replica holds, ARGV[2] the digest of the data it holds. Returns {ver} when
+    // nothing is newer, else {ver, fetched, digest, next in ms, failure, data or nil}.
+    private static final String FETCH = """
+            local v = redis.call('HMGET', KEYS[1], 'ver', 'fetched', 'digest', 'next', 'failure')
+            local ver = tonumber(v[1] or '0')
+            if ver <= tonumber(ARGV[1]) then
+              return {ver}
+            end
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local data = false
+            if v[3] and v[3] ~= ARGV[2] then
+              data = redis.call('HGET', KEYS[1], 'data')
+            end
+            return {ver, v[2] or '', v[3] or '', tonumber(v[4] or '0') - now, v[5] or '', data}
+            """;
+    // KEYS[1] forced, KEYS[2] lease; ARGV[1] holder, ARGV[2] minimum interval in ms.
+    // 1: this replica refreshes; 2: another replica is listing the scope now; 0: one was forced within the interval.
+    private static final String FORCE = """
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return 1
+            end
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              return 2
+            end
+            return 0
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Optional<RedisCommands> redis;
+    private final SharedRedis shared;
+    private final Leases leases;
+    private final String prefix;
+    private final Duration leaseTime;
+    private final Duration keep;
+
+    SharedInventories(SharedRedis shared, InventoryConfig config) {
+        this.shared = shared;
+        this.redis = shared.commands();
+        this.prefix = shared.config().keyPrefix();
+        this.leaseTime = shared.config().leaseTime();
+        this.leases = redis.map(r -> new Leases(r, prefix, shared.holder())).orElse(null);
+        // Nobody serves a listing older than max-staleness: Redis need not keep it longer (nor a fleet's leftovers).
+        this.keep = config.maxStaleness().plus(config.backoffMax());
+    }
+
+    /** Whether replicas share state; when not, nothing else here may be called. */
+    public boolean enabled() {
+        return redis.isPresent();
+    }
+
+    /** The channel publications are announced on. */
+    String channel() {
+        return prefix + "published";
+    }
+
+    Duration leaseTime() {
+        return leaseTime;
+    }
+
+    SharedRedis redis() {
+        return shared;
+    }
+
+    /**
+     * The scope's refresh lease: only when the fleet's next refresh of it is due ({@code ifDue}), or whenever nobody
+     * holds it (a forced refresh).
+     */
+    Uni<LeaseAttempt> lease(Scope scope, boolean ifDue) {
+        Uni<LeaseAttempt> attempt = ifDue
+                ? leases.tryAcquireIfDue(id(scope), leaseTime, inventoryKey(scope))
+                : leases.tryAcquire(id(scope), leaseTime)
+                        .map(lease -> lease.<LeaseAttempt>map(LeaseAttempt.Granted::new)
+                                .orElseGet(LeaseAttempt.Held::new));
+        return shared.observed("lease", attempt);
+    }
+
+    /** Keeps the lease while the listing runs; false when it was lost (the publication will then be refused). */
+    Uni<Boolean> renew(Lease lease) {
+        return shared.observed("renew", leases.renew(lease, leaseTime));
+    }
+
+    Uni<Boolean> release(Lease lease) {
+        return shared.observed("release", leases.release(lease));
+    }
+
+    /** What asking the fleet for a {@code no-cache} refresh came to. */
+    enum Forced {
+        /** This replica refreshes (under the lease). */
+        MINE,
+        /** Another replica lists the scope now: wait for its publication. */
+        RUNNING,
+        /** The fleet refreshed it within {@code forced-refresh-min-interval}: serve what there is. */
+        RECENT
+    }
+
+    Uni<Forced> force(Scope scope, Duration minInterval) {
+        return shared.observed("force", redis.get().eval(FORCE, List.of(prefix + "forced:{" + id(scope) + "}",
+                prefix + "lease:{" + id(scope) + "}"), List.of(shared.holder(), Math.max(1, minInterval.toMillis())))
+                .map(r -> switch (r.toInteger()) {
+                    case 1 -> Forced.MINE;
+                    case 2 -> Forced.RUNNING;
+                    default -> Forced.RECENT;
+                }));
+    }
+
+    /**
+     * Publishes a good listing under {@code lease}: the version it got, or 0 when the lease was no longer this
+     * replica's. {@code data} is {@link #encode}'s.
+     */
+    Uni<Long> publish(Scope scope, Lease lease, Encoded data, Instant fetchedAt, Duration nextIn) {
+        return shared.observed("publish", redis.get().eval(PUBLISH, List.of(inventoryKey(scope), lease.key()),
+                List.of(lease.token(), fetchedAt.toEpochMilli(), data.digest(), data.bytes(), positive(nextIn),
+                        keep.toMillis(), channel(), id(scope)))
+                .map(Response::toLong));
+    }
+
+    /** Publishes a failed refresh under {@code lease} (the last good listing stays): the version, or 0. */
+    Uni<Long> publishFailure(Scope scope, Lease lease, UpstreamFailure failure, Instant at, Duration nextIn) {
+        return shared.observed("publish", redis.get().eval(FAIL, List.of(inventoryKey(scope), lease.key()),
+                List.of(lease.token(), failureJson(failure, at), positive(nextIn), keep.toMillis(), channel(),
+                        id(scope)))
+                .map(Response::toLong));
+    }
+
+    /**
+     * The scope's state in Redis when its version is above {@code knownVersion}; its data only when the digest is not
+     * {@code knownDigest} (null: this replica has none that it knows to be the fleet's).
+     */
+    Uni<Optional<Remote>> fetch(Scope scope, long knownVersion, String knownDigest) {
+        return shared.observed("fetch", redis.get().eval(FETCH, List.of(inventoryKey(scope)),
+                List.of(knownVersion, knownDigest == null ? "" : knownDigest)))
+                .map(r -> r.size() < 6 ? Optional.<Remote>empty() : Optional.of(remote(r)));
+    }
+
+    /** The bytes of an inventory as the fleet stores it, and their digest. */
+    record Encoded(byte[] bytes, String digest) {
+    }
+
+    static Encoded encode(Inventory inventory) {
+        byte[] bytes = InventoryCodec.encode(inventory);
+        return new Encoded(bytes, Hashing.sha256Hex(bytes));
+    }
+
+    /**
+     * A scope's state as the fleet published it.
+     *
+     * @param data the last good listing's bytes, null when the fleet has none or it has the receiver's digest
+     * @param fetchedAt when that listing was made, null when none
+     * @param nextIn how long until the fleet lists the scope again (negative: overdue)
+     * @param failure the latest refresh's failure, when it failed
+     */
+    record Remote(long version, byte[] data, String digest, Instant fetchedAt, Duration nextIn,
+            Optional<FleetFailure> failure) {
+    }
+
+    /** A failed refresh as published: what failed, and when. */
+    record FleetFailure(UpstreamFailure failure, Instant at) {
+    }
+
+    private static Remote remote(Response r) {
+        String fetched = r.get(1).toString();
+        String digest = r.get(2).toString();
+        Response data = r.get(5);
+        return new Remote(r.get(0).toLong(), data == null ? null : data.toBytes(), digest.isEmpty() ? null : digest,
+                fetched.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(fetched)),
+                Duration.ofMillis(r.get(3).toLong()), failure(r.get(4).toString()));
+    }
+
+    /** The failure as JSON: a record of plain values, not the failure type itself (no class names on the wire). */
+    record WireFailure(String type, String detail, Integer httpStatus, String vendorCode, String vendorMessage,
+            String vendorRequestId, Long retryAfterMs, long atMs) {
+    }
+
+    static String failureJson(UpstreamFailure f, Instant at) {
+        try {
+            return JSON.writeValueAsString(new WireFailure(f.type().slug(), f.detail(), f.httpStatus(),
+                    f.vendorCode(), f.vendorMessage(), f.vendorRequestId(),
+                    f.retryAfter() == null ? null : f.retryAfter().toMillis(), at.toEpochMilli()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of strings and numbers always writes", e);
+        }
+    }
+
+    /** Empty when there is none, or when it names a problem type this build does not know (a newer replica's). */
+    static Optional<FleetFailure> failure(String json) {
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            WireFailure w = JSON.readValue(json, WireFailure.class);
+            ProblemType type = ProblemType.fromSlug(w.type()).orElse(ProblemType.UPSTREAM_UNAVAILABLE);
+            return Optional.of(new FleetFailure(new UpstreamFailure(type, w.detail(), w.httpStatus(), w.vendorCode(),
+                    w.vendorMessage(), w.vendorRequestId(), w.retryAfterMs() == null
+                            ? null
+                            : Duration.ofMillis(w.retryAfterMs())),
+                    Instant.ofEpochMilli(w.atMs())));
+        } catch (JsonProcessingException e) {
+            return Optional.of(new FleetFailure(UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE,
+                    "the latest refresh failed"), Instant.now()));
+        }
+    }
+
+    String inventoryKey(Scope scope) {
+        return prefix + "inv:{" + id(scope) + "}";
+    }
+
+    /** {@code <source>/<region>[/<project>]}: no braces, spaces or colons (source names and regions are checked). */
+    static String id(Scope scope) {
+        return scope.source() + "/" + scope.region() + (scope.projectId() == null ? "" : "/" + scope.projectId());
+    }
+
+    private static long positive(Duration d) {
+        return Math.max(1, d.toMillis());
+    }
+}
