@@ -17,6 +17,8 @@ import io.snapshotgateway.config.GatewayConfig;
 import io.snapshotgateway.limits.TokenBucket;
 import io.snapshotgateway.provider.CallGuard;
 import io.snapshotgateway.provider.Scope;
+import io.snapshotgateway.shared.SharedBudget;
+import io.snapshotgateway.shared.SharedRedis;
 
 /**
  * Every single vendor HTTP call goes through here, per source (one vendor account): it waits its turn in the source's
@@ -28,7 +30,8 @@ import io.snapshotgateway.provider.Scope;
  * thread); retries are Mutiny's {@code onFailure().retry().when(...)}, because the wait must honour the vendor's
  * Retry-After and the deadline of the listing a call belongs to, which neither library's built-in back-off knows. The
  * budget is {@link TokenBucket}: calls wait for it rather than being refused, which Fault Tolerance's rate limit
- * cannot do.
+ * cannot do. With shared state the budget is the fleet's ({@link SharedBudget}, the same bucket in Redis), so N
+ * replicas together stay within one source's budget.
  */
 @ApplicationScoped
 public class VendorCalls implements CallGuard {
@@ -37,9 +40,14 @@ public class VendorCalls implements CallGuard {
     private final MeterRegistry metrics;
     private final RetryPolicy policy;
     private final Map<String, SourceLimits> sources = new ConcurrentHashMap<>();
+    private final SharedRedis shared;
+    /** The fleet's budget per source, with shared state; null without (then only the local bucket counts). */
+    private final SharedBudget sharedBudget;
 
-    public VendorCalls(ProtectionConfig config, GatewayConfig gateway, MeterRegistry metrics) {
+    public VendorCalls(ProtectionConfig config, GatewayConfig gateway, MeterRegistry metrics, SharedRedis shared) {
         this.config = config;
+        this.shared = shared;
+        this.sharedBudget = shared.commands().map(r -> new SharedBudget(r, shared.config().keyPrefix())).orElse(null);
         this.listingTimeout = gateway.fetch().listingTimeout();
         this.metrics = metrics;
         this.policy = new RetryPolicy(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
@@ -98,7 +106,23 @@ public class VendorCalls implements CallGuard {
         }
 
         private <T> Uni<T> paced(Supplier<Uni<T>> call) {
-            Duration wait = limits.budget().reserve(System.nanoTime(), untilDeadline());
+            if (sharedBudget == null) {
+                return afterWait(limits.budget().reserve(System.nanoTime(), untilDeadline()), call);
+            }
+            // One budget for the fleet; when Redis fails, this replica's own bucket (so a Redis outage lets N
+            // replicas make up to N budgets' worth of calls: the price of never failing a listing on Redis).
+            return shared.observed("budget", sharedBudget.reserve(scope.source(),
+                    config.callBudget().callsPerSecond(), config.callBudget().burst(), untilDeadline()))
+                    .map(wait -> wait.orElse(null))
+                    .onFailure().recoverWithItem(failure -> {
+                        shared.fellBack("budget");
+                        return limits.budget().reserve(System.nanoTime(), untilDeadline());
+                    })
+                    .onItem().transformToUni(wait -> afterWait(wait, call));
+        }
+
+        /** The call after {@code wait} (null: the budget allows none before the listing's deadline). */
+        private <T> Uni<T> afterWait(Duration wait, Supplier<Uni<T>> call) {
             if (wait == null) {
                 limits.refused().increment();
                 return Uni.createFrom().failure(new CallBudgetSpent(scope.source()));
