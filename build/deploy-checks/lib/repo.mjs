@@ -7,7 +7,12 @@ import { parseAllDocuments } from "yaml";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const K8S = join(ROOT, "k8s");
-export const KUSTOMIZATIONS = { base: "k8s/base", demo: "k8s/overlays/demo", prod: "k8s/overlays/prod" };
+export const KUSTOMIZATIONS = {
+  base: "k8s/base", demo: "k8s/overlays/demo", prod: "k8s/overlays/prod", ha: "k8s/overlays/ha",
+  "ha-managed-redis": "k8s/overlays/ha-managed-redis",
+};
+/** Secrets the overlays expect but never create, as committed examples (placeholders only). */
+export const SECRET_EXAMPLES = ["k8s/overlays/prod/secret.example.yaml", "k8s/overlays/ha/secret.example.yaml"];
 
 // kustomize: $KUSTOMIZE (a standalone kustomize binary), else the one built into kubectl (kubectl kustomize,
 // kustomize v5 since kubectl 1.27), else a kustomize on the PATH. Nothing is downloaded.
@@ -54,6 +59,12 @@ export function parseYaml(text, where) {
 
 export function readYaml(path) {
   return parseYaml(readFileSync(join(ROOT, path), "utf8"), path);
+}
+
+/** The example Secrets' data: name → stringData. */
+export function secretExamples() {
+  return Object.fromEntries(SECRET_EXAMPLES.flatMap((path) => readYaml(path))
+    .filter((o) => o.kind === "Secret").map((o) => [o.metadata.name, o.stringData]));
 }
 
 export const id = (o) => `${o.kind}/${o.metadata?.name}`;
