@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -23,9 +27,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 final class Manifests {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Map<String, String> KUSTOMIZATIONS = Map.of("base", "k8s/base", "demo", "k8s/overlays/demo", "prod",
-            "k8s/overlays/prod");
+            "k8s/overlays/prod", "ha", "k8s/overlays/ha", "ha-managed-redis", "k8s/overlays/ha-managed-redis");
     /** Secrets the overlays expect but never create: their keys, from the committed examples. */
-    static final List<String> SECRET_EXAMPLES = List.of("k8s/overlays/prod/secret.example.yaml");
+    static final List<String> SECRET_EXAMPLES = List.of("k8s/overlays/prod/secret.example.yaml",
+            "k8s/overlays/ha/secret.example.yaml");
+    /** A {@code $(NAME)} reference the kubelet fills in, or {@code $$}, which it turns into {@code $}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, List<JsonNode>> RENDERED = new LinkedHashMap<>();
@@ -37,7 +44,11 @@ final class Manifests {
         return RENDERED.computeIfAbsent(kustomization, Manifests::kustomize);
     }
 
-    /** One container's environment as the kubelet would give it: envFrom ConfigMaps and Secrets, then env. */
+    /**
+     * One container's environment as the kubelet would give it: envFrom ConfigMaps and Secrets, then env in order, a
+     * variable from a Secret's key taking the committed example's value (a placeholder), and each {@code $(NAME)} in a
+     * value filled in from the variables defined before it.
+     */
     static Map<String, String> environment(List<JsonNode> objects, JsonNode container) {
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode from : container.path("envFrom")) {
@@ -57,9 +68,58 @@ final class Manifests {
             }
         }
         for (JsonNode var : container.path("env")) {
-            env.put(var.path("name").asText(), var.path("value").asText());
+            String name = var.path("name").asText();
+            JsonNode from = var.path("valueFrom");
+            if (from.isMissingNode()) {
+                env.put(name, expand(var.path("value").asText(), env));
+            } else if (from.has("secretKeyRef")) {
+                String secret = from.path("secretKeyRef").path("name").asText();
+                String key = from.path("secretKeyRef").path("key").asText();
+                JsonNode value = secretExample(secret).orElseThrow(() -> new AssertionError(
+                        name + " names a Secret with no committed example of its keys: " + secret))
+                        .path("stringData").path(key);
+                if (!value.isTextual()) {
+                    throw new AssertionError(name + ": the example of Secret " + secret + " has no key " + key);
+                }
+                env.put(name, value.asText());
+            } else {
+                throw new AssertionError(name + ": valueFrom other than secretKeyRef: " + from);
+            }
         }
         return env;
+    }
+
+    /**
+     * The variables of a container that only feed {@code $(NAME)} references of later variables, from a Secret: the
+     * kubelet's way to put a secret into a larger value (a password into a URL). They are no configuration key.
+     */
+    static Set<String> referencedSecrets(JsonNode container) {
+        Set<String> referenced = new TreeSet<>();
+        List<JsonNode> vars = new ArrayList<>();
+        container.path("env").forEach(vars::add);
+        for (int i = 0; i < vars.size(); i++) {
+            JsonNode var = vars.get(i);
+            if (!var.path("valueFrom").has("secretKeyRef")) {
+                continue;
+            }
+            String reference = "$(" + var.path("name").asText() + ")";
+            if (vars.subList(i + 1, vars.size()).stream().anyMatch(v -> v.path("value").asText().contains(reference))) {
+                referenced.add(var.path("name").asText());
+            }
+        }
+        return referenced;
+    }
+
+    /** The kubelet's expansion: {@code $(NAME)} of a variable defined so far, {@code $$} as {@code $}, else as is. */
+    static String expand(String value, Map<String, String> defined) {
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String replacement = name == null ? "$" : defined.getOrDefault(name, m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(out).toString();
     }
 
     static Optional<JsonNode> find(List<JsonNode> objects, String kind, String name) {
@@ -84,7 +144,7 @@ final class Manifests {
                 .orElseThrow(() -> new AssertionError("no container " + name));
     }
 
-    private static Optional<JsonNode> secretExample(String name) {
+    static Optional<JsonNode> secretExample(String name) {
         return SECRET_EXAMPLES.stream().flatMap(path -> read(ROOT.resolve(path)).stream())
                 .filter(o -> o.path("kind").asText().equals("Secret")
                         && o.path("metadata").path("name").asText().equals(name))
