@@ -173,6 +173,7 @@ describe("ha overlay", () => {
   });
 
   describe("network: the gateway reaches Redis on 6379, nothing else reaches Redis, Redis reaches nothing", () => {
+    const namespace = (name, labels = {}) => ({ namespace: name, namespaceLabels: { "kubernetes.io/metadata.name": name, ...labels } });
     const endpoints = () => {
       const objects = ha();
       const gw = podOf(gateway(objects));
@@ -180,9 +181,9 @@ describe("ha overlay", () => {
       return {
         np: policies(objects), gw, rd,
         other: { ...gw, labels: { "app.kubernetes.io/name": "something-else" }, ports: [] },
-        gatewayElsewhere: { ...gw, namespace: "other", namespaceLabels: { "kubernetes.io/metadata.name": "other", "snapshot-gateway.io/client": "true" } },
-        prometheus: { namespace: "monitoring", namespaceLabels: { "kubernetes.io/metadata.name": "monitoring" }, labels: { "app.kubernetes.io/name": "prometheus" }, ports: [] },
-        dns: { namespace: "kube-system", namespaceLabels: { "kubernetes.io/metadata.name": "kube-system" }, labels: { "k8s-app": "kube-dns" }, ports: [{ name: "dns", containerPort: 53, protocol: "UDP" }] },
+        gatewayElsewhere: { ...gw, ...namespace("other", { "snapshot-gateway.io/client": "true" }) },
+        prometheus: { ...namespace("monitoring"), labels: { "app.kubernetes.io/name": "prometheus" }, ports: [] },
+        dns: { ...namespace("kube-system"), labels: { "k8s-app": "kube-dns" }, ports: [{ name: "dns", containerPort: 53, protocol: "UDP" }] },
         vendor: { ip: "203.0.113.10" },
       };
     };
