@@ -178,12 +178,21 @@ NOTES=()
 [[ $STALE_JAR == 0 ]] || NOTES+=("The jar is older than some sources (run with BENCH_BUILD=1 to rebuild it first).")
 OPTIONAL_SETTINGS_SUPPORTED=1
 
-# start_gateway NAME "JVM OPTIONS" "OPTIONAL -D SETTINGS": a demo-profile gateway on the simulator SIM_PORT.
+# start_gateway NAME "JVM OPTIONS" "OPTIONAL -D SETTINGS" ["ENVIRONMENT"]: a demo-profile gateway on the simulator
+# SIM_PORT; ENVIRONMENT is VAR=value words added to the gateway's environment (how a pod gets its settings).
 # Sets GW_PID, GW_PORT, GW, GW_LOG and the timings READY_MS (launch -> /q/health/ready 200), FIRST_MS (latency of
 # the first GET /snapshots?limit=1 after that) and COMPLETE_MS (launch -> first answer with "complete":true).
 # OPTIONAL settings (gateway.inventory.*) are dropped, with a note, for a jar that refuses them as unknown keys.
 start_gateway() {
-    local name=$1 jvm_opts=$2 optional=$3
+    launch_gateway "$@"
+    await_gateway
+}
+
+# launch_gateway: start_gateway's arguments; starts the gateway without waiting for it (several can start at once).
+# Sets GW_PID, GW_PORT, GW, GW_MGMT, GW_LOG and, for await_gateway, GW_NAME, GW_ARGS, GW_T0, GW_WITH_OPTIONAL.
+launch_gateway() {
+    local name=$1 jvm_opts=$2 optional=$3 environment=${4:-}
+    GW_NAME=$name GW_ARGS=("$@") GW_WITH_OPTIONAL=0
     GW_LOG=$WORK/gateway-$name.log
     alloc_port; GW_PORT=$PORT
     GW=http://127.0.0.1:$GW_PORT
@@ -194,19 +203,28 @@ start_gateway() {
         -Dgateway.protection.call-budget.calls-per-second=100000 -Dgateway.protection.call-budget.burst=100000
         -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="${GW_MGMT##*:}"
         -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$GW_PORT")
-    [[ $OPTIONAL_SETTINGS_SUPPORTED == 0 ]] || cmd+=($optional)
-    log "gateway '$name' on $GW: ${cmd[*]:1}"
-    local t0
-    t0=$(now_ms)
-    launch "$GW_LOG" "${cmd[@]}" -jar "$BENCH_JAR"
+    if [[ -n $optional && $OPTIONAL_SETTINGS_SUPPORTED == 1 ]]; then
+        cmd+=($optional)
+        GW_WITH_OPTIONAL=1
+    fi
+    log "gateway '$name' on $GW: ${environment:+$environment }${cmd[*]:1}"
+    GW_T0=$(now_ms)
+    launch "$GW_LOG" env $environment "${cmd[@]}" -jar "$BENCH_JAR"
     GW_PID=$LAUNCHED_PID
+}
+
+# await_gateway: waits for the gateway the GW_* variables describe (see launch_gateway) to be ready and complete.
+await_gateway() {
+    local name=$GW_NAME t0=$GW_T0
     if ! wait_http "$GW_MGMT/q/health/ready" "$GW_PID" "$GW_LOG" "gateway '$name'"; then
-        if [[ -n $optional && $OPTIONAL_SETTINGS_SUPPORTED == 1 ]] &&
+        if [[ $GW_WITH_OPTIONAL == 1 ]] &&
             grep -q 'SRCFG00050: gateway\.inventory\.[a-z-]* in SysPropConfigSource does not map' "$GW_LOG"; then
-            NOTES+=("This jar does not know the gateway.inventory.* settings (startup refused them): gateways ran without them.")
-            OPTIONAL_SETTINGS_SUPPORTED=0
+            if [[ $OPTIONAL_SETTINGS_SUPPORTED == 1 ]]; then
+                NOTES+=("This jar does not know the gateway.inventory.* settings (startup refused them): gateways ran without them.")
+                OPTIONAL_SETTINGS_SUPPORTED=0
+            fi
             log "this jar refuses gateway.inventory.*: starting gateway '$name' again without them"
-            start_gateway "$@"
+            start_gateway "${GW_ARGS[@]}"
             return
         fi
         fail_process "gateway '$name' exited during startup" "$GW_LOG"
