@@ -10,6 +10,17 @@
   bench.py distinct BASE COUNT SEED DEADLINE_S N
                                        -> sends COUNT distinct filtered queries (stops at DEADLINE_S), prints
                                           "sent ok non_200 errors elapsed_s p50_ms p99_ms distinct"
+  bench.py poll SECONDS RATE NO_CACHE_EVERY BASE[,MANAGEMENT]...
+                                       -> polls every BASE with GET /snapshots?limit=10 at RATE requests per
+                                          second each (staggered round robin), every NO_CACHE_EVERY-th one with
+                                          Cache-Control: no-cache (0: none), for SECONDS; prints
+                                          "sent ok non_200 errors no_cache p50_ms p99_ms". With MANAGEMENT
+                                          (the gateway's management base URL) it also scrapes every gateway's
+                                          /q/metrics each second and appends "elapsed_s samples" and, for the
+                                          vendor listings then the vendor calls, "total per_second each,each,..."
+                                          (per_second: least-squares slope of the fleet's count over time)
+  bench.py redis-ping PORT             -> exit status 0 when the Redis server on 127.0.0.1:PORT answers PONG
+  bench.py redis-keys PORT PATTERN     -> how many keys of that server match PATTERN (SCAN)
 
 BASE is the gateway's base URL (http://127.0.0.1:PORT); N is simulator.snapshots-per-region, used to pick
 filter values that fall inside the simulated data (it counts back from 2026-11-01 every ~160 minutes).
@@ -17,6 +28,7 @@ filter values that fall inside the simulated data (it counts back from 2026-11-0
 import http.client
 import json
 import random
+import socket
 import sys
 import threading
 import time
@@ -285,6 +297,188 @@ def cmd_distinct(base, count, seed, deadline_s, n):
     print(f'{sent} {state["ok"]} {state["non_200"]} {state["errors"]} {elapsed:.1f} '
           f'{fmt(percentile(latencies, 50))} {fmt(percentile(latencies, 99))} {len(set(paths[:sent]))}')
 
+# ---------------------------------------------------------------------------------------------------------------
+
+COUNTED = ["snapshot_gateway_vendor_fetch_seconds_count", "snapshot_gateway_vendor_calls_total"]
+
+
+def metric_sums(text, names):
+    """Sum of every series of each name in Prometheus text (the same reading as cmd_metric); None when absent."""
+    totals = {n: None for n in names}
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        head, _, value = line.split(" # {", 1)[0].rpartition(" ")
+        series = head.split("{", 1)[0].strip()
+        if series in totals:
+            try:
+                totals[series] = (totals[series] or 0.0) + float(value)
+            except ValueError:
+                pass
+    return totals
+
+
+def slope(points):
+    """Least-squares slope of (t, y) points: a rate that does not hinge on where the window's two ends fall between
+    refresh rounds (a few whole listings of every scope at once), as the difference of the end values does."""
+    if len(points) < 2:
+        return None
+    mt = sum(t for t, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    den = sum((t - mt) ** 2 for t, _ in points)
+    return None if den == 0 else sum((t - mt) * (y - my) for t, y in points) / den
+
+
+def cmd_poll(seconds, rate, no_cache_every, *targets):
+    """Steady polling of several gateways: one keep-alive connection and one paced thread per gateway; optionally
+    their vendor counters sampled every second by one more thread."""
+    seconds, rate, every = float(seconds), float(rate), int(no_cache_every)
+    bases = [t.split(",")[0] for t in targets]
+    managements = [t.split(",")[1] for t in targets if "," in t]
+    lock = threading.Lock()
+    state = {"ok": 0, "non_200": 0, "errors": 0, "no_cache": 0, "first_bad": None}
+    latencies = []
+    started = time.monotonic()
+    end = started + seconds
+
+    def worker(index, base):
+        url = urllib.parse.urlsplit(base)
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+        # Gateway k starts k/(rate x gateways) seconds late: together the requests arrive round robin, evenly spaced.
+        first = started + index / (rate * len(bases))
+        i = 0
+        while True:
+            due = first + i / rate
+            if due >= end:
+                break
+            time.sleep(max(0.0, due - time.monotonic()))
+            forced = every > 0 and (i + index) % every == 0
+            headers = {"Cache-Control": "no-cache"} if forced else {}
+            start = time.perf_counter()
+            try:
+                conn.request("GET", "/snapshots?limit=10", headers=headers)
+                r = conn.getresponse()
+                body = r.read()
+                ms = (time.perf_counter() - start) * 1000
+                with lock:
+                    latencies.append(ms)
+                    state["no_cache"] += forced
+                    if r.status == 200:
+                        state["ok"] += 1
+                    else:
+                        state["non_200"] += 1
+                        state["first_bad"] = state["first_bad"] or f"{base} -> {r.status} {body[:300]!r}"
+            except (OSError, http.client.HTTPException) as e:
+                conn.close()
+                conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+                with lock:
+                    state["errors"] += 1
+                    state["no_cache"] += forced
+                    state["first_bad"] = state["first_bad"] or f"{base} -> {e!r}"
+            i += 1
+        conn.close()
+
+    samples = []  # (seconds since start, {name: [value per gateway]})
+
+    def scrape_all():
+        values = {n: [] for n in COUNTED}
+        for m in managements:
+            try:
+                with urllib.request.urlopen(m + "/q/metrics", timeout=5) as r:
+                    sums = metric_sums(r.read().decode("utf-8", "replace"), COUNTED)
+            except (OSError, http.client.HTTPException):
+                sums = {n: None for n in COUNTED}
+            for n in COUNTED:
+                values[n].append(sums[n])
+        return values
+
+    def sampler():
+        # The first scrape is at the start and the last at the end, then one per second between.
+        k = 0
+        while True:
+            due = started + k
+            if due > end:
+                due = end
+            time.sleep(max(0.0, due - time.monotonic()))
+            t0 = time.monotonic()
+            values = scrape_all()
+            samples.append(((t0 + time.monotonic()) / 2 - started, values))
+            if due >= end:
+                break
+            k += 1
+
+    threads = [threading.Thread(target=worker, args=(k, b)) for k, b in enumerate(bases)]
+    if managements:
+        threads.append(threading.Thread(target=sampler))
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if state["first_bad"]:
+        print("first failed poll: " + state["first_bad"], file=sys.stderr)
+    sent = state["ok"] + state["non_200"] + state["errors"]
+    out = (f'{sent} {state["ok"]} {state["non_200"]} {state["errors"]} {state["no_cache"]} '
+           f'{fmt(percentile(latencies, 50))} {fmt(percentile(latencies, 99))}')
+    if managements:
+        first, last = samples[0][1], samples[-1][1]
+        out += f" {samples[-1][0] - samples[0][0]:.1f} {len(samples)}"
+        for n in COUNTED:
+            each = [None if a is None or b is None else b - a for a, b in zip(first[n], last[n])]
+            total = None if None in each else sum(each)
+            # only samples where every gateway answered: a sum with a gap would be a step of its own
+            per_s = slope([(t, sum(v[n])) for t, v in samples if None not in v[n]])
+            out += (f' {"n/a" if total is None else "%d" % total} {fmt(per_s, 4)} '
+                    + ",".join("n/a" if e is None else "%d" % e for e in each))
+    print(out)
+
+
+def redis_command(port, *args):
+    """One command to the Redis server on 127.0.0.1:PORT (RESP); the reply as str, int, list or None."""
+    with socket.create_connection(("127.0.0.1", int(port)), timeout=2) as s:
+        out = b"*%d\r\n" % len(args)
+        for a in args:
+            a = str(a).encode()
+            out += b"$%d\r\n%s\r\n" % (len(a), a)
+        s.sendall(out)
+        f = s.makefile("rb")
+
+        def read():
+            line = f.readline()
+            if not line:
+                raise OSError("connection closed")
+            kind, rest = line[:1], line[1:-2].decode()
+            if kind == b"+":
+                return rest
+            if kind == b"-":
+                raise OSError("Redis: " + rest)
+            if kind == b":":
+                return int(rest)
+            if kind == b"$":
+                return None if int(rest) < 0 else f.read(int(rest) + 2)[:-2].decode("utf-8", "replace")
+            if kind == b"*":
+                return None if int(rest) < 0 else [read() for _ in range(int(rest))]
+            raise OSError(f"unexpected reply {line[:40]!r}")
+
+        return read()
+
+
+def cmd_redis_ping(port):
+    try:
+        ok = redis_command(port, "PING") == "PONG"
+    except OSError:
+        ok = False
+    sys.exit(0 if ok else 1)
+
+
+def cmd_redis_keys(port, pattern):
+    cursor, keys = "0", set()
+    while True:
+        cursor, batch = redis_command(port, "SCAN", cursor, "MATCH", pattern, "COUNT", 1000)
+        keys.update(batch)
+        if cursor == "0":
+            break
+    print(len(keys))
+
 
 def main(argv):
     commands = {
@@ -294,10 +488,16 @@ def main(argv):
         "listing-total": (cmd_listing_total, 0),
         "mixed-paths": (cmd_mixed_paths, 4),
         "distinct": (cmd_distinct, 5),
+        "poll": (cmd_poll, -4),  # negative: at least that many
+        "redis-ping": (cmd_redis_ping, 1),
+        "redis-keys": (cmd_redis_keys, 2),
     }
-    if len(argv) < 2 or argv[1] not in commands or len(argv) - 2 != commands[argv[1]][1]:
+    if len(argv) < 2 or argv[1] not in commands:
         die("usage: see the docstring of bench/bench.py")
-    fn, _ = commands[argv[1]]
+    fn, arity = commands[argv[1]]
+    given = len(argv) - 2
+    if given != arity and not (arity < 0 and given >= -arity):
+        die("usage: see the docstring of bench/bench.py")
     fn(*argv[2:])
 
 
