@@ -15,7 +15,7 @@ DEFAULT_JAR=$REPO/gateway/target/quarkus-app/quarkus-run.jar
 
 : "${BENCH_DURATION:=15s}"          # each measured wrk run (scenarios a and b)
 : "${BENCH_WARMUP:=20s}"            # wrk warm-up of the gateway before each measured run (JIT); 0 = none
-: "${BENCH_SCENARIOS:=a b c d e f}" # which scenarios to run
+: "${BENCH_SCENARIOS:=a b c d e f g}" # which scenarios to run
 : "${BENCH_JAR:=$DEFAULT_JAR}"      # jar under test (built first when it is the default jar and absent)
 : "${BENCH_SIM_JAR:=}"              # vendor simulator runner jar (default: the one the build made)
 : "${BENCH_BUILD:=0}"               # 1 = ./mvnw -q package -DskipTests even when the jar exists
@@ -31,6 +31,13 @@ DEFAULT_JAR=$REPO/gateway/target/quarkus-app/quarkus-run.jar
 : "${BENCH_REFRESH_INTERVAL_S:=60}" # gateway.inventory.refresh-interval of d, in seconds
 : "${BENCH_REFRESH_JITTER:=0.1}"    # the gateway's gateway.inventory.jitter: refreshes may come this fraction early
 : "${BENCH_SMALL_HEAP:=256m}"       # -Xmx of the small-heap gateway of e
+: "${BENCH_SHARED_REPLICAS:=1 2 4}" # g: gateway counts that share one Redis (the first one is the reference)
+: "${BENCH_SHARED_LOCAL_REPLICAS:=2}" # g: gateway count of the contrast without Redis (0 = none)
+: "${BENCH_SHARED_INTERVAL_S:=5}"   # g: gateway.inventory.refresh-interval, in seconds
+: "${BENCH_SHARED_WARMUP_S:=8}"     # g: seconds of polling after the last gateway is warm, before counting
+: "${BENCH_SHARED_WINDOW_S:=30}"    # g: the measured window, in seconds
+: "${BENCH_SHARED_RATE:=4}"         # g: polls per second sent to each gateway
+: "${BENCH_SHARED_NO_CACHE_EVERY:=8}" # g: every n-th poll of a gateway carries Cache-Control: no-cache (0 = none)
 : "${BENCH_READY_TIMEOUT:=120}"     # seconds a process gets to become ready (and the gateway to answer complete)
 : "${BENCH_PORT_BASE:=18000}"       # first port tried; ports stay within BENCH_PORT_BASE..18999
 : "${BENCH_GATEWAY_JAVA_OPTS:=}"    # extra JVM options of every gateway process
@@ -54,6 +61,7 @@ command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 command -v curl >/dev/null || missing+=(curl)
 command -v python3 >/dev/null || missing+=(python3)
 command -v gzip >/dev/null || missing+=(gzip)
+! want g || command -v redis-server >/dev/null || missing+=(redis-server)
 if ((${#missing[@]})); then
     log "installing ${missing[*]} (apt-get)"
     apt-get update -qq
@@ -275,6 +283,7 @@ per() {
     awk -v a="$1" -v b="$2" -v d="${3:-0}" 'BEGIN {
         if (a !~ /^-?[0-9.]+$/ || b !~ /^-?[0-9.]+$/ || b + 0 == 0) print "n/a"; else printf "%.*f", d, a / b }'
 }
+product() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^-?[0-9.]+$/ && b ~ /^-?[0-9.]+$/) print a * b; else print "n/a" }'; }
 minus() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^-?[0-9.]+$/ && b ~ /^-?[0-9.]+$/) print a - b; else print "n/a" }'; }
 
 seconds_of() { # wrk duration (10s, 2m, 1h, or plain seconds) -> whole seconds
@@ -593,11 +602,144 @@ phase_mid() {
     stop "$SIM_PID"
 }
 
+# ---------------------------------------------------------------- phase 5: replicas sharing Redis (g) ---------
+# start_redis: a redis-server of its own on a free port (nothing persisted, data in the work directory);
+# sets REDIS_PID, REDIS_PORT.
+start_redis() {
+    alloc_port; REDIS_PORT=$PORT
+    mkdir -p "$WORK/redis"
+    log "redis-server on 127.0.0.1:$REDIS_PORT ($(redis-server --version | awk '{ print $3 }'))"
+    launch "$WORK/redis/redis.log" redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
+        --dir "$WORK/redis"
+    REDIS_PID=$LAUNCHED_PID
+    local deadline=$(($(now_ms) + BENCH_READY_TIMEOUT * 1000))
+    until $PY redis-ping "$REDIS_PORT"; do
+        kill -0 "$REDIS_PID" 2>/dev/null || fail_process "redis-server exited during startup" "$WORK/redis/redis.log"
+        (($(now_ms) < deadline)) || fail_process "redis-server did not answer PING within ${BENCH_READY_TIMEOUT}s" \
+            "$WORK/redis/redis.log"
+        sleep 0.05
+    done
+}
+
+# fleet N MODE (redis | local): N gateways on the simulator SIM_PORT, with one Redis (a key prefix of their own) or
+# none; polls them for BENCH_SHARED_WARMUP_S, then counts the vendor listings and calls of all of them over
+# BENCH_SHARED_WINDOW_S of polling. Rows per fleet; sets FLEET_LISTINGS and FLEET_CALLS (per scope per interval,
+# from the least-squares slope of the fleet's counts scraped once a second: all scopes refresh in step after a
+# start, so the plain difference of two scrapes moves by a whole round of listings with where the window's ends fall).
+# The fleet is sent TERM at the end and left in FLEET_STOPPING: the next fleet (or phase_shared) reaps it.
+fleet() {
+    local n=$1 mode=$2 i pid environment="" prefix=""
+    local pids=() gws=() mgmts=() logs=()
+    if [[ $mode == redis ]]; then
+        prefix="bench-g-$n:"
+        environment="GATEWAY_REDIS_URL=redis://127.0.0.1:$REDIS_PORT GATEWAY_REDIS_KEY_PREFIX=$prefix"
+    fi
+    local what="N=$n$([[ $mode == redis ]] && echo " (Redis, key prefix $prefix)" || echo " (no Redis)")"
+    log "g: $what"
+    # All N start at once (as a rollout or a scale-up does), then each is awaited in turn.
+    local names=() t0s=() withs=()
+    for ((i = 1; i <= n; i++)); do
+        launch_gateway "g-$mode-$n-$i" "" "-Dgateway.inventory.refresh-interval=${BENCH_SHARED_INTERVAL_S}s" "$environment"
+        names+=("$GW_NAME") t0s+=("$GW_T0") withs+=("$GW_WITH_OPTIONAL")
+        pids+=("$GW_PID") gws+=("$GW") mgmts+=("$GW_MGMT") logs+=("$GW_LOG")
+    done
+    for ((i = 0; i < n; i++)); do
+        GW_NAME=${names[i]} GW_T0=${t0s[i]} GW_WITH_OPTIONAL=${withs[i]} GW_PID=${pids[i]} GW=${gws[i]}
+        GW_MGMT=${mgmts[i]} GW_LOG=${logs[i]}
+        GW_ARGS=("$GW_NAME" "" "-Dgateway.inventory.refresh-interval=${BENCH_SHARED_INTERVAL_S}s" "$environment")
+        await_gateway # started again (new ports) when the jar refused the optional setting
+        pids[i]=$GW_PID gws[i]=$GW mgmts[i]=$GW_MGMT logs[i]=$GW_LOG
+    done
+    # The previous fleet was told to stop when its window ended; its shutdown overlapped these start-ups.
+    for pid in ${FLEET_STOPPING[@]+"${FLEET_STOPPING[@]}"}; do stop "$pid"; done
+    FLEET_STOPPING=()
+    local unshared=0 logfile
+    for logfile in "${logs[@]}"; do
+        [[ $mode != redis ]] || grep -q 'Shared state on Redis at' "$logfile" || unshared=$((unshared + 1))
+    done
+    ((unshared == 0)) ||
+        NOTES+=("g $what: $unshared of $n gateways did not log \"Shared state on Redis at ...\": this jar may not know gateway.redis.* (they ran without shared state).")
+
+    log "g: polling $n gateway(s) for ${BENCH_SHARED_WARMUP_S}s (warm-up), then ${BENCH_SHARED_WINDOW_S}s (measured)"
+    $PY poll "$BENCH_SHARED_WARMUP_S" "$BENCH_SHARED_RATE" "$BENCH_SHARED_NO_CACHE_EVERY" "${gws[@]}" \
+        >/dev/null 2>>"$WORK/poll.err"
+    # The window: polls, and every gateway's vendor counters scraped once a second (the rate is their slope).
+    local targets=()
+    for ((i = 0; i < n; i++)); do targets+=("${gws[i]},${mgmts[i]}"); done
+    local sent=n/a ok=n/a non200 errors forced=n/a p50=n/a p99=n/a elapsed=n/a samples=n/a
+    local fetched=n/a fetch_per_s=n/a fetch_each=n/a calls=n/a calls_per_s=n/a calls_each=n/a
+    read -r sent ok non200 errors forced p50 p99 elapsed samples fetched fetch_per_s fetch_each calls calls_per_s \
+        calls_each < <($PY poll "$BENCH_SHARED_WINDOW_S" "$BENCH_SHARED_RATE" "$BENCH_SHARED_NO_CACHE_EVERY" \
+        "${targets[@]}" 2>>"$WORK/poll.err") || true
+    local alive=0
+    for pid in "${pids[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then alive=$((alive + 1)); fi
+    done
+    # Every scope is due once per interval, whatever the number of replicas: per second x interval / scopes.
+    FLEET_LISTINGS=$(per "$(product "$fetch_per_s" "$BENCH_SHARED_INTERVAL_S")" "$GW_SCOPES" 2)
+    FLEET_CALLS=$(per "$(product "$calls_per_s" "$BENCH_SHARED_INTERVAL_S")" "$GW_SCOPES" 2)
+    local label="g replicas, $what"
+    row "$label" "vendor listings in the ${elapsed}s window, all replicas (each replica); per scope per interval (slope of $samples scrapes)" \
+        "$fetched (${fetch_each//,/ + }); $FLEET_LISTINGS"
+    row "$label" "vendor HTTP calls in the window, all replicas (each replica); per scope per interval" \
+        "$calls (${calls_each//,/ + }); $FLEET_CALLS"
+    row "$label" "polls answered 200 / sent ($forced with no-cache), p50 / p99 (ms)" "$ok / $sent, $p50 / $p99" \
+        "all 200" "$(met_is "$ok" "$sent")"
+    row "$label" "replicas alive at the end" "$alive / $n" "$n / $n" "$(met_is "$alive" "$n")"
+    [[ $mode != redis ]] || row "$label" "Redis keys under $prefix after the window (0: the replicas shared nothing)" \
+        "$($PY redis-keys "$REDIS_PORT" "$prefix*" 2>/dev/null || echo n/a)"
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    FLEET_STOPPING=("${pids[@]}")
+}
+
+FLEET_STOPPING=()
+phase_shared() {
+    start_redis
+    start_sim shared "$BENCH_DEMO_N"
+    local n counts=() listings=() calls=() ref_n=""
+    for n in $BENCH_SHARED_REPLICAS; do
+        fleet "$n" redis
+        counts+=("$n") listings+=("$FLEET_LISTINGS") calls+=("$FLEET_CALLS")
+        [[ -n $ref_n ]] || ref_n=$n
+    done
+    if ((${#counts[@]})); then
+        local ns ls cs ratios_l ratios_c bound_l bound_c met_l met_c
+        ns=$(printf '%s / ' "${counts[@]}"); ns=${ns% / }
+        ls=$(printf '%s / ' "${listings[@]}"); ls=${ls% / }
+        cs=$(printf '%s / ' "${calls[@]}"); cs=${cs% / }
+        # met when every fleet's figure is within 10 % of the first (reference) fleet's
+        bound_l=$(awk -v r="${listings[0]}" 'BEGIN { if (r ~ /^[0-9.]+$/) printf "%.2f", 1.1 * r; else print "n/a" }')
+        bound_c=$(awk -v r="${calls[0]}" 'BEGIN { if (r ~ /^[0-9.]+$/) printf "%.2f", 1.1 * r; else print "n/a" }')
+        met_l=$(for v in "${listings[@]}"; do met_le "$v" "$bound_l"; done | sort -u | paste -sd ' ')
+        met_c=$(for v in "${calls[@]}"; do met_le "$v" "$bound_c"; done | sort -u | paste -sd ' ')
+        [[ $met_l == yes || $met_l == *n/a* ]] || met_l="**NO**"
+        [[ $met_c == yes || $met_c == *n/a* ]] || met_c="**NO**"
+        [[ $bound_l != n/a ]] || met_l=n/a
+        [[ $bound_c != n/a ]] || met_c=n/a
+        ratios_l=$(for v in "${listings[@]}"; do echo "×$(per "$v" "${listings[0]}" 2)"; done | paste -sd '/' | sed 's|/| / |g')
+        ratios_c=$(for v in "${calls[@]}"; do echo "×$(per "$v" "${calls[0]}" 2)"; done | paste -sd '/' | sed 's|/| / |g')
+        row "g replicas" "vendor listings per scope per interval (listings per second × ${BENCH_SHARED_INTERVAL_S}s ÷ $GW_SCOPES scopes), N=$ns (Redis)" "$ls ($ratios_l)" \
+            "≈ constant (≤ 1.1 × N=$ref_n = $bound_l)" "$met_l"
+        row "g replicas" "vendor HTTP calls per scope per interval, N=$ns (Redis)" "$cs ($ratios_c)" \
+            "≈ constant (≤ 1.1 × N=$ref_n = $bound_c)" "$met_c"
+    fi
+    if ((BENCH_SHARED_LOCAL_REPLICAS > 0)); then
+        fleet "$BENCH_SHARED_LOCAL_REPLICAS" local
+        row "g replicas" "contrast without Redis: vendor listings / HTTP calls per scope per interval, N=$BENCH_SHARED_LOCAL_REPLICAS (each replica on its own)" \
+            "$FLEET_LISTINGS / $FLEET_CALLS" "n/a" "—"
+    fi
+    local pid
+    for pid in ${FLEET_STOPPING[@]+"${FLEET_STOPPING[@]}"}; do stop "$pid"; done
+    stop "$SIM_PID"
+    stop "$REDIS_PID"
+}
+
 # ---------------------------------------------------------------- run -----------------------------------------
 if want a || want e || want f; then phase_demo; fi
 if want c; then phase_cold; fi
 if want b || want e; then phase_big; fi
 if want d || want e; then phase_mid; fi
+if want g; then phase_shared; fi
 
 # ---------------------------------------------------------------- report --------------------------------------
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -609,6 +751,11 @@ commit=$(GIT_OPTIONAL_LOCKS=0 git -C "$REPO" rev-parse --short HEAD 2>/dev/null 
 [[ -z $(GIT_OPTIONAL_LOCKS=0 git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null | head -n 1) ]] ||
     commit="$commit + uncommitted changes"
 took=$(($(date +%s) - RUN_STARTED))
+g_settings=""
+! want g || g_settings=" BENCH_SHARED_REPLICAS=\"$BENCH_SHARED_REPLICAS\" BENCH_SHARED_LOCAL_REPLICAS=$BENCH_SHARED_LOCAL_REPLICAS\
+ BENCH_SHARED_INTERVAL_S=$BENCH_SHARED_INTERVAL_S BENCH_SHARED_WARMUP_S=$BENCH_SHARED_WARMUP_S\
+ BENCH_SHARED_WINDOW_S=$BENCH_SHARED_WINDOW_S BENCH_SHARED_RATE=$BENCH_SHARED_RATE\
+ BENCH_SHARED_NO_CACHE_EVERY=$BENCH_SHARED_NO_CACHE_EVERY"
 {
     echo "# snapshot-gateway benchmark"
     echo
@@ -625,12 +772,12 @@ took=$(($(date +%s) - RUN_STARTED))
     echo "- tools: $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }'), $(nginx_version)"
     echo "- settings: BENCH_DURATION=$BENCH_DURATION BENCH_WARMUP=$BENCH_WARMUP BENCH_SCENARIOS=\"$BENCH_SCENARIOS\"" \
         "BENCH_DEMO_N=$BENCH_DEMO_N BENCH_BIG_N=$BENCH_BIG_N BENCH_MID_N=$BENCH_MID_N BENCH_LATENCY_MS=$BENCH_LATENCY_MS" \
-        "BENCH_DISTINCT_QUERIES=$BENCH_DISTINCT_QUERIES BENCH_GATEWAY_JAVA_OPTS=\"$BENCH_GATEWAY_JAVA_OPTS\""
+        "BENCH_DISTINCT_QUERIES=$BENCH_DISTINCT_QUERIES BENCH_GATEWAY_JAVA_OPTS=\"$BENCH_GATEWAY_JAVA_OPTS\"$g_settings"
     echo "- run took ${took}s; client, gateway, simulator and nginx share this machine"
     echo
     echo "| scenario | metric | value | target | met? |"
     echo "|---|---|---|---|---|"
-    for s in a b c d e f; do
+    for s in a b c d e f g; do
         [[ ! -f $WORK/rows-$s.md ]] || cat "$WORK/rows-$s.md"
     done
     if ((${#NOTES[@]})); then
