@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark harness of snapshot-gateway: one command, every scenario, one markdown table.
 #
-#   bench/run.sh                      # full run (5-7 minutes), table on stdout and in bench/results.md
+#   bench/run.sh                      # full run (9-11 minutes; g alone 3.5-4), table on stdout and in bench/results.md
 #   BENCH_DURATION=3s bench/run.sh    # smoke run
 #
 # Scenarios, environment variables and how to read the table: bench/README.md.
