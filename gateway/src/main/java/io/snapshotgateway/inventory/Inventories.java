@@ -577,9 +577,14 @@ public class Inventories {
         }
         Inventory served = inventory;
         Optional<SharedInventories.FleetFailure> failure = remote.failure();
-        ref.updateAndGet(s -> failure.isPresent()
-                ? s.withInventory(served).failed(failure.get().failure(), failure.get().at(), next)
-                : s.listed(served, next));
+        // The fleet's listing counts as this replica's latest attempt: no no-cache listing here right after it.
+        Instant attempted = failure.map(SharedInventories.FleetFailure::at).orElse(remote.fetchedAt());
+        ref.updateAndGet(s -> {
+            ScopeState adopted = failure.isPresent()
+                    ? s.withInventory(served).failed(failure.get().failure(), failure.get().at(), next)
+                    : s.listed(served, next);
+            return attempted == null || attempted.isBefore(s.lastAttemptAt()) ? adopted : adopted.attempted(attempted);
+        });
         marks.put(scope, new FleetMark(remote.version(), served == null ? null : remote.digest()));
         counter("snapshot_gateway_inventory_adopted", scope,
                 "Scope states taken over from another replica through Redis instead of listed here").increment();

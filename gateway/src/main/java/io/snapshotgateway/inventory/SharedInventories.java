@@ -32,7 +32,8 @@ import io.vertx.redis.client.Response;
  * failure), {@code data} (the last good listing, {@link InventoryCodec}'s bytes), {@code digest} (SHA-256 of
  * {@code data}, so a replica that has it is not sent it again), {@code fetched} (when it was listed, epoch ms),
  * {@code failure} (the latest refresh's failure when it failed, JSON), {@code next} (when the fleet lists it next,
- * epoch ms on Redis's clock: the lease is only granted from then on). Every publication is fenced by the lease token,
+ * epoch ms on Redis's clock: the lease is only granted from then on), {@code at} (when the latest outcome was
+ * published, Redis's clock: no {@code no-cache} listing within the minimum interval after it). Every publication is fenced by the lease token,
  * so a holder whose lease expired mid-listing cannot overwrite its successor's work, and announced on the channel
  * {@code <prefix>published} as {@code "<S> <ver>"}.
  */
@@ -50,7 +51,7 @@ public class SharedInventories {
             if redis.call('HGET', KEYS[1], 'digest') ~= ARGV[3] then
               redis.call('HSET', KEYS[1], 'data', ARGV[4], 'digest', ARGV[3])
             end
-            redis.call('HSET', KEYS[1], 'fetched', ARGV[2], 'next', now + tonumber(ARGV[5]))
+            redis.call('HSET', KEYS[1], 'fetched', ARGV[2], 'next', now + tonumber(ARGV[5]), 'at', now)
             redis.call('HDEL', KEYS[1], 'failure')
             redis.call('PEXPIRE', KEYS[1], ARGV[6])
             redis.call('PUBLISH', ARGV[7], ARGV[8] .. ' ' .. ver)
@@ -65,7 +66,7 @@ public class SharedInventories {
             local ver = redis.call('HINCRBY', KEYS[1], 'ver', 1)
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-            redis.call('HSET', KEYS[1], 'failure', ARGV[2], 'next', now + tonumber(ARGV[3]))
+            redis.call('HSET', KEYS[1], 'failure', ARGV[2], 'next', now + tonumber(ARGV[3]), 'at', now)
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' ' .. ver)
             return ver
@@ -86,9 +87,15 @@ public class SharedInventories {
             end
             return {ver, v[2] or '', v[3] or '', tonumber(v[4] or '0') - now, v[5] or '', data}
             """;
-    // KEYS[1] forced, KEYS[2] lease; ARGV[1] holder, ARGV[2] minimum interval in ms.
-    // 1: this replica refreshes; 2: another replica is listing the scope now; 0: one was forced within the interval.
+    // KEYS[1] forced, KEYS[2] lease, KEYS[3] inv; ARGV[1] holder, ARGV[2] minimum interval in ms.
+    // 1: this replica refreshes; 2: another replica is listing the scope now; 0: the fleet listed it (forced or on
+    // schedule) within the interval.
     private static final String FORCE = """
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            if now - tonumber(redis.call('HGET', KEYS[3], 'at') or '0') < tonumber(ARGV[2]) then
+              return 0
+            end
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
               return 1
             end
@@ -162,13 +169,14 @@ public class SharedInventories {
         MINE,
         /** Another replica lists the scope now: wait for its publication. */
         RUNNING,
-        /** The fleet refreshed it within {@code forced-refresh-min-interval}: serve what there is. */
+        /** The fleet listed it (forced or not) within {@code forced-refresh-min-interval}: serve what there is. */
         RECENT
     }
 
     Uni<Forced> force(Scope scope, Duration minInterval) {
         return shared.observed("force", redis.get().eval(FORCE, List.of(prefix + "forced:{" + id(scope) + "}",
-                prefix + "lease:{" + id(scope) + "}"), List.of(shared.holder(), Math.max(1, minInterval.toMillis())))
+                prefix + "lease:{" + id(scope) + "}", inventoryKey(scope)),
+                List.of(shared.holder(), Math.max(1, minInterval.toMillis())))
                 .map(r -> switch (r.toInteger()) {
                     case 1 -> Forced.MINE;
                     case 2 -> Forced.RUNNING;

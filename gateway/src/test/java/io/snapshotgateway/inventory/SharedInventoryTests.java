@@ -220,8 +220,19 @@ class SharedInventoryTests {
     }
 
     @Test
+    void aNoCacheRefreshRightAfterTheFleetListedTheScopeListsNothing() {
+        refreshNow();
+        clock.advance(Duration.ofSeconds(10)); // this replica's clock: only Redis's says the listing was just now
+
+        assertThat(noCache("region=cn-hangzhou").getList("snapshots")).hasSize(3);
+
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(HANGZHOU)));
+    }
+
+    @Test
     void aNoCacheRefreshIsOncePerIntervalForTheFleetAndMadeUnderTheLease() {
         refreshNow();
+        fleetListedLongAgo();
         clock.advance(Duration.ofSeconds(10));
         answer(HANGZHOU, 6);
 
@@ -247,6 +258,7 @@ class SharedInventoryTests {
                 .arg(Long.toString(redisTimeMs() * 1000)));
         send(Request.cmd(Command.PEXPIRE).arg(PREFIX + "budget:{wm-ecs}").arg(100_000));
         wireMock.resetRequests();
+        fleetListedLongAgo();
         clock.advance(Duration.ofSeconds(10)); // past the minimum interval between no-cache refreshes
         JsonPath answer = noCache("region=cn-hangzhou");
 
@@ -297,6 +309,13 @@ class SharedInventoryTests {
     private Lease otherLease() {
         return await().atMost(WAIT).until(() -> otherReplica.tryAcquire(SharedInventories.id(HANGZHOU_SCOPE),
                 Duration.ofSeconds(15)).await().atMost(WAIT), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** As if the fleet's latest listing of the scope were older than the minimum interval of no-cache refreshes. */
+    private void fleetListedLongAgo() {
+        await().atMost(WAIT).until(() -> send(Request.cmd(Command.EXISTS).arg(PREFIX + "lease:{wm-ecs/cn-hangzhou}"))
+                .toInteger() == 0);
+        send(Request.cmd(Command.HSET).arg(PREFIX + "inv:{wm-ecs/cn-hangzhou}").arg("at").arg("0"));
     }
 
     private static Inventory inventoryOf(int n, Instant fetchedAt) {
