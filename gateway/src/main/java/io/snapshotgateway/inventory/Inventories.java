@@ -74,7 +74,10 @@ public class Inventories {
     private final Map<Scope, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
     /** Completed at the scope's next state change (a listing, a failure, an adoption): what fleet waiters wait for. */
     private final Map<Scope, CompletableFuture<Void>> changes = new ConcurrentHashMap<>();
-    /** Per scope, the fleet's version this replica holds, and the digest of its data (null: not the fleet's). */
+    /**
+     * Per scope, the fleet's latest state this replica has seen, and the digest of the inventory it holds (null: not
+     * known to be any the fleet has). Changed only under the scope's lock, with the scope's state.
+     */
     private final Map<Scope, FleetMark> marks = new ConcurrentHashMap<>();
     private final Map<String, Scope> byId = new ConcurrentHashMap<>();
     private final AtomicLong generations = new AtomicLong();
@@ -125,9 +128,9 @@ public class Inventories {
         registerGauges();
     }
 
-    /** The fleet's version of a scope this replica holds, and the digest of the data (null when not the fleet's). */
-    private record FleetMark(long version, String digest) {
-        static final FleetMark NONE = new FleetMark(0, null);
+    /** The fleet's latest state of a scope this replica has seen, and the digest of the inventory it holds. */
+    private record FleetMark(SharedInventories.Version version, String digest) {
+        static final FleetMark NONE = new FleetMark(SharedInventories.Version.NONE, null);
     }
 
     /**
@@ -149,20 +152,25 @@ public class Inventories {
         }
     }
 
-    /** A publication: {@code "<scope id> <version>"}. */
+    /** Whether this replica hears the fleet's publications now (Redis confirmed its subscription). */
+    boolean sharing() {
+        return subscription != null && subscription.subscribed();
+    }
+
+    /** A publication: {@code "<scope id> <epoch> <version>"}. */
     private void announced(String message) {
-        int space = message.lastIndexOf(' ');
-        Scope scope = space < 0 ? null : byId.get(message.substring(0, space));
+        String[] parts = message.split(" ");
+        Scope scope = parts.length == 3 ? byId.get(parts[0]) : null;
         if (scope == null) {
-            return; // a scope another gateway (same prefix, other configuration) lists
+            return; // a scope another gateway (same prefix, other configuration) lists, or another format
         }
-        long version;
+        SharedInventories.Version version;
         try {
-            version = Long.parseLong(message.substring(space + 1));
+            version = new SharedInventories.Version(parts[1], Long.parseLong(parts[2]));
         } catch (NumberFormatException e) {
             return;
         }
-        if (version > marks.getOrDefault(scope, FleetMark.NONE).version()) {
+        if (version.newerThan(marks.getOrDefault(scope, FleetMark.NONE).version())) {
             catchUp(scope);
         }
     }
@@ -367,6 +375,12 @@ public class Inventories {
             list(scope, ref, mine, null);
             return mine;
         }
+        if (!fleet.redis().usable()) {
+            // Redis failed moments ago: no lease attempt per scope and tick, each waiting out the command timeout
+            fleet.redis().fellBack(forced ? "force" : "refresh");
+            list(scope, ref, mine, null);
+            return mine;
+        }
         coordinate(scope, ref, mine, forced, System.nanoTime() + listingTimeout.toNanos());
         return mine;
     }
@@ -408,9 +422,6 @@ public class Inventories {
      */
     private void list(Scope scope, AtomicReference<ScopeState> ref, CompletableFuture<Void> mine, Lease lease) {
         ref.updateAndGet(s -> s.attempted(clock.now()));
-        if (lease == null) {
-            marks.computeIfPresent(scope, (s, mark) -> new FleetMark(mark.version(), null));
-        }
         long renewal = lease == null
                 ? -1
                 : vertx.setPeriodic(Math.max(100, fleet.leaseTime().toMillis() / 3),
@@ -429,14 +440,20 @@ public class Inventories {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(snapshots -> build(scope, snapshots))
                 .subscribe().with(inventory -> {
-                    recordFetch(scope, "ok", started);
-                    publish(scope, ref, inventory);
-                    shareOutcome(scope, ref, lease, renewal, () -> done(scope, mine));
+                    try {
+                        recordFetch(scope, "ok", started);
+                        publish(scope, ref, inventory);
+                    } finally {
+                        shareOutcome(scope, ref, lease, renewal, () -> done(scope, mine));
+                    }
                 }, failure -> {
-                    UpstreamFailure classified = classify(scope, failure);
-                    recordFetch(scope, classified.type().slug(), started);
-                    fail(scope, ref, classified);
-                    shareOutcome(scope, ref, lease, renewal, () -> done(scope, mine));
+                    try {
+                        UpstreamFailure classified = classify(scope, failure);
+                        recordFetch(scope, classified.type().slug(), started);
+                        fail(scope, ref, classified);
+                    } finally {
+                        shareOutcome(scope, ref, lease, renewal, () -> done(scope, mine));
+                    }
                 });
     }
 
@@ -448,26 +465,43 @@ public class Inventories {
     private void shareOutcome(Scope scope, AtomicReference<ScopeState> ref, Lease lease, long renewal,
             Runnable then) {
         if (lease == null) {
+            synchronized (ref) {
+                // listed here alone: what this replica holds is no state of the fleet's
+                marks.computeIfPresent(scope, (s, mark) -> new FleetMark(mark.version(), null));
+            }
             then.run();
             return;
         }
         vertx.cancelTimer(renewal);
-        ScopeState state = ref.get();
-        Instant now = clock.now();
-        Duration nextIn = Duration.between(now, state.nextRefreshAt());
-        Uni<Long> published;
-        SharedInventories.Encoded encoded = null;
-        if (state.failure() != null) {
-            published = fleet.publishFailure(scope, lease, state.failure(), now, nextIn);
-        } else {
-            encoded = SharedInventories.encode(state.inventory());
-            published = fleet.publish(scope, lease, encoded, state.inventory().fetchedAt(), nextIn);
+        Uni<SharedInventories.Version> published;
+        try {
+            Instant now = clock.now();
+            synchronized (ref) {
+                ScopeState state = ref.get();
+                Duration nextIn = Duration.between(now, state.nextRefreshAt());
+                if (state.failure() != null || state.inventory() == null) {
+                    published = fleet.publishFailure(scope, lease, state.failure() != null
+                            ? state.failure()
+                            : UpstreamFailure.of(ProblemType.UPSTREAM_UNAVAILABLE, "no listing"), now, nextIn);
+                } else {
+                    SharedInventories.Encoded encoded = SharedInventories.encode(state.inventory());
+                    // The digest of what this replica holds, before the announcement can come back to it.
+                    marks.compute(scope, (s, mark) -> new FleetMark(
+                            mark == null ? SharedInventories.Version.NONE : mark.version(), encoded.digest()));
+                    published = fleet.publish(scope, lease, encoded, state.inventory().fetchedAt(), nextIn);
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Publishing %s/%s to Redis failed", scope.source(), scope.region());
+            published = Uni.createFrom().item(SharedInventories.Version.NONE);
         }
-        String digest = encoded == null ? marks.getOrDefault(scope, FleetMark.NONE).digest() : encoded.digest();
         published.onItemOrFailure().transformToUni((version, failure) -> {
-            if (version != null && version > 0) {
-                marks.merge(scope, new FleetMark(version, digest),
-                        (old, mark) -> old.version() > mark.version() ? old : mark);
+            if (version != null) {
+                synchronized (ref) {
+                    marks.computeIfPresent(scope, (s, mark) -> version.newerThan(mark.version())
+                            ? new FleetMark(version, mark.digest())
+                            : mark);
+                }
             }
             return fleet.release(lease);
         }).subscribe().with(released -> then.run(), failure -> {
@@ -539,7 +573,7 @@ public class Inventories {
         }
         // Two fetches of one version (an announcement and a waiting refresh's catch-up) adopt it once.
         synchronized (ref) {
-            if (remote.version() > marks.getOrDefault(scope, FleetMark.NONE).version()) {
+            if (remote.version().newerThan(marks.getOrDefault(scope, FleetMark.NONE).version())) {
                 adopt(scope, ref, remote);
             }
         }
@@ -559,6 +593,7 @@ public class Inventories {
                 // another version's encoding (a rolling upgrade) or a damaged blob: this replica lists it itself
                 Log.warnf("Inventory %s/%s from Redis not adopted: %s", scope.source(), scope.region(),
                         e.getMessage());
+                notAdopted(scope, ref, remote.version(), next);
                 return;
             }
             inventory = decoded.sameContent(old) ? old.relisted(decoded.fetchedAt()) : decoded;
@@ -570,6 +605,7 @@ public class Inventories {
                         .increment();
                 Log.warnf("Inventory %s/%s from Redis not adopted: over gateway.inventory.max-bytes", scope.source(),
                         scope.region());
+                notAdopted(scope, ref, remote.version(), next);
                 return;
             }
         } else if (old != null && remote.fetchedAt() != null && remote.digest() != null) {
@@ -577,6 +613,14 @@ public class Inventories {
         }
         Inventory served = inventory;
         Optional<SharedInventories.FleetFailure> failure = remote.failure();
+        FleetMark mark = marks.getOrDefault(scope, FleetMark.NONE);
+        String digest = remote.data() != null || (old != null && remote.digest() != null)
+                ? remote.digest()
+                : mark.digest(); // the fleet has no listing: this replica keeps its own
+        if (served == null && failure.isEmpty()) {
+            marks.put(scope, new FleetMark(remote.version(), digest));
+            return; // nothing to serve in it
+        }
         // The fleet's listing counts as this replica's latest attempt: no no-cache listing here right after it.
         Instant attempted = failure.map(SharedInventories.FleetFailure::at).orElse(remote.fetchedAt());
         ref.updateAndGet(s -> {
@@ -585,10 +629,20 @@ public class Inventories {
                     : s.listed(served, next);
             return attempted == null || attempted.isBefore(s.lastAttemptAt()) ? adopted : adopted.attempted(attempted);
         });
-        marks.put(scope, new FleetMark(remote.version(), served == null ? null : remote.digest()));
+        marks.put(scope, new FleetMark(remote.version(), digest));
         counter("snapshot_gateway_inventory_adopted", scope,
                 "Scope states taken over from another replica through Redis instead of listed here").increment();
         signal(scope);
+    }
+
+    /**
+     * A state of the fleet this replica could not take: seen (not fetched again), and this replica's next refresh
+     * follows the fleet's, when it lists the scope itself if it gets the lease.
+     */
+    private void notAdopted(Scope scope, AtomicReference<ScopeState> ref, SharedInventories.Version version,
+            Instant next) {
+        marks.put(scope, new FleetMark(version, null));
+        ref.updateAndGet(s -> s.rescheduled(next));
     }
 
     private CompletableFuture<Void> nextChange(Scope scope) {
@@ -612,6 +666,13 @@ public class Inventories {
     }
 
     private void publish(Scope scope, AtomicReference<ScopeState> ref, Inventory fresh) {
+        // Under the scope's lock, like an adoption: the size reserved is the difference to what is really replaced.
+        synchronized (ref) {
+            publishLocked(scope, ref, fresh);
+        }
+    }
+
+    private void publishLocked(Scope scope, AtomicReference<ScopeState> ref, Inventory fresh) {
         if (states.get(scope) != ref) {
             return; // reset while listing
         }
@@ -649,8 +710,10 @@ public class Inventories {
 
     private void fail(Scope scope, AtomicReference<ScopeState> ref, UpstreamFailure failure) {
         Instant now = clock.now();
-        ref.updateAndGet(s -> s.failed(failure, now, schedule.afterFailure(now, s.consecutiveFailures() + 1,
-                failure.retryAfter())));
+        synchronized (ref) {
+            ref.updateAndGet(s -> s.failed(failure, now, schedule.afterFailure(now, s.consecutiveFailures() + 1,
+                    failure.retryAfter())));
+        }
         signal(scope);
     }
 

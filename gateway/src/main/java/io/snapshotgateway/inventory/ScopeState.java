@@ -30,6 +30,11 @@ record ScopeState(Inventory inventory, UpstreamFailure failure, long failureSeq,
                 lastFailure);
     }
 
+    /** The same state, listed next at {@code next}. */
+    ScopeState rescheduled(Instant next) {
+        return new ScopeState(inventory, failure, failureSeq, consecutiveFailures, next, lastAttemptAt, lastFailure);
+    }
+
     ScopeState listed(Inventory fresh, Instant next) {
         return new ScopeState(fresh, null, failureSeq, 0, next, lastAttemptAt, lastFailure);
     }

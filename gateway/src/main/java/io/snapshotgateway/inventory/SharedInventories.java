@@ -35,7 +35,7 @@ import io.vertx.redis.client.Response;
  * epoch ms on Redis's clock: the lease is only granted from then on), {@code at} (when the latest outcome was
  * published, Redis's clock: no {@code no-cache} listing within the minimum interval after it). Every publication is fenced by the lease token,
  * so a holder whose lease expired mid-listing cannot overwrite its successor's work, and announced on the channel
- * {@code <prefix>published} as {@code "<S> <ver>"}.
+ * {@code <prefix>published} as {@code "<S> <epoch> <ver>"}; {@code epoch} is set when the hash is created.
  */
 @ApplicationScoped
 public class SharedInventories {
@@ -43,49 +43,56 @@ public class SharedInventories {
     // [7] channel, [8] scope id. The data is rewritten only when its digest changed.
     private static final String PUBLISH = """
             if redis.call('GET', KEYS[2]) ~= ARGV[1] then
-              return 0
+              return {0, ''}
             end
             local ver = redis.call('HINCRBY', KEYS[1], 'ver', 1)
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            redis.call('HSETNX', KEYS[1], 'epoch', time[1] .. time[2])
+            local epoch = redis.call('HGET', KEYS[1], 'epoch')
             if redis.call('HGET', KEYS[1], 'digest') ~= ARGV[3] then
               redis.call('HSET', KEYS[1], 'data', ARGV[4], 'digest', ARGV[3])
             end
             redis.call('HSET', KEYS[1], 'fetched', ARGV[2], 'next', now + tonumber(ARGV[5]), 'at', now)
             redis.call('HDEL', KEYS[1], 'failure')
             redis.call('PEXPIRE', KEYS[1], ARGV[6])
-            redis.call('PUBLISH', ARGV[7], ARGV[8] .. ' ' .. ver)
-            return ver
+            redis.call('PUBLISH', ARGV[7], ARGV[8] .. ' ' .. epoch .. ' ' .. ver)
+            return {ver, epoch}
             """;
     // KEYS[1] inv, KEYS[2] lease; ARGV[1] token, [2] failure JSON, [3] next in ms, [4] ttl ms, [5] channel,
     // [6] scope id. The last good data stays.
     private static final String FAIL = """
             if redis.call('GET', KEYS[2]) ~= ARGV[1] then
-              return 0
+              return {0, ''}
             end
             local ver = redis.call('HINCRBY', KEYS[1], 'ver', 1)
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            redis.call('HSETNX', KEYS[1], 'epoch', time[1] .. time[2])
+            local epoch = redis.call('HGET', KEYS[1], 'epoch')
             redis.call('HSET', KEYS[1], 'failure', ARGV[2], 'next', now + tonumber(ARGV[3]), 'at', now)
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' ' .. ver)
-            return ver
+            redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' ' .. epoch .. ' ' .. ver)
+            return {ver, epoch}
             """;
-    // KEYS[1] inv; ARGV[1] the version this replica holds, ARGV[2] the digest of the data it holds. Returns {ver} when
-    // nothing is newer, else {ver, fetched, digest, next in ms, failure, data or nil}.
+    // KEYS[1] inv; ARGV[1] the epoch and ARGV[2] the version this replica holds, ARGV[3] the digest of the data it
+    // holds. Returns {ver, epoch} when nothing is newer, else {ver, epoch, fetched, digest, next in ms, failure, data
+    // or nil}. The epoch changes when the hash is created anew (Redis restarted empty, the key expired or was
+    // evicted), and the version starts again from 1 then: a replica compares both.
     private static final String FETCH = """
-            local v = redis.call('HMGET', KEYS[1], 'ver', 'fetched', 'digest', 'next', 'failure')
+            local v = redis.call('HMGET', KEYS[1], 'ver', 'epoch', 'fetched', 'digest', 'next', 'failure')
             local ver = tonumber(v[1] or '0')
-            if ver <= tonumber(ARGV[1]) then
-              return {ver}
+            local epoch = v[2] or ''
+            if ver == 0 or (epoch == ARGV[1] and ver <= tonumber(ARGV[2])) then
+              return {ver, epoch}
             end
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
             local data = false
-            if v[3] and v[3] ~= ARGV[2] then
+            if v[4] and v[4] ~= ARGV[3] then
               data = redis.call('HGET', KEYS[1], 'data')
             end
-            return {ver, v[2] or '', v[3] or '', tonumber(v[4] or '0') - now, v[5] or '', data}
+            return {ver, epoch, v[3] or '', v[4] or '', tonumber(v[5] or '0') - now, v[6] or '', data}
             """;
     // KEYS[1] forced, KEYS[2] lease, KEYS[3] inv; ARGV[1] holder, ARGV[2] minimum interval in ms.
     // 1: this replica refreshes; 2: another replica is listing the scope now; 0: the fleet listed it (forced or on
@@ -188,29 +195,45 @@ public class SharedInventories {
      * Publishes a good listing under {@code lease}: the version it got, or 0 when the lease was no longer this
      * replica's. {@code data} is {@link #encode}'s.
      */
-    Uni<Long> publish(Scope scope, Lease lease, Encoded data, Instant fetchedAt, Duration nextIn) {
+    Uni<Version> publish(Scope scope, Lease lease, Encoded data, Instant fetchedAt, Duration nextIn) {
         return shared.observed("publish", redis.get().eval(PUBLISH, List.of(inventoryKey(scope), lease.key()),
                 List.of(lease.token(), fetchedAt.toEpochMilli(), data.digest(), data.bytes(), positive(nextIn),
                         keep.toMillis(), channel(), id(scope)))
-                .map(Response::toLong));
+                .map(SharedInventories::version));
     }
 
     /** Publishes a failed refresh under {@code lease} (the last good listing stays): the version, or 0. */
-    Uni<Long> publishFailure(Scope scope, Lease lease, UpstreamFailure failure, Instant at, Duration nextIn) {
+    Uni<Version> publishFailure(Scope scope, Lease lease, UpstreamFailure failure, Instant at, Duration nextIn) {
         return shared.observed("publish", redis.get().eval(FAIL, List.of(inventoryKey(scope), lease.key()),
                 List.of(lease.token(), failureJson(failure, at), positive(nextIn), keep.toMillis(), channel(),
                         id(scope)))
-                .map(Response::toLong));
+                .map(SharedInventories::version));
+    }
+
+    /**
+     * Which state of a scope: the hash's epoch (it changes when the hash is created anew) and its version within it.
+     * Version 0: none (a publication refused because the lease was no longer the publisher's).
+     */
+    record Version(String epoch, long version) {
+        static final Version NONE = new Version("", 0);
+
+        boolean newerThan(Version other) {
+            return version > 0 && (!epoch.equals(other.epoch()) || version > other.version());
+        }
+    }
+
+    private static Version version(Response r) {
+        return new Version(r.get(1).toString(), r.get(0).toLong());
     }
 
     /**
      * The scope's state in Redis when its version is above {@code knownVersion}; its data only when the digest is not
      * {@code knownDigest} (null: this replica has none that it knows to be the fleet's).
      */
-    Uni<Optional<Remote>> fetch(Scope scope, long knownVersion, String knownDigest) {
+    Uni<Optional<Remote>> fetch(Scope scope, Version known, String knownDigest) {
         return shared.observed("fetch", redis.get().eval(FETCH, List.of(inventoryKey(scope)),
-                List.of(knownVersion, knownDigest == null ? "" : knownDigest)))
-                .map(r -> r.size() < 6 ? Optional.<Remote>empty() : Optional.of(remote(r)));
+                List.of(known.epoch(), known.version(), knownDigest == null ? "" : knownDigest)))
+                .map(r -> r.size() < 7 ? Optional.<Remote>empty() : Optional.of(remote(r)));
     }
 
     /** The bytes of an inventory as the fleet stores it, and their digest. */
@@ -230,7 +253,7 @@ public class SharedInventories {
      * @param nextIn how long until the fleet lists the scope again (negative: overdue)
      * @param failure the latest refresh's failure, when it failed
      */
-    record Remote(long version, byte[] data, String digest, Instant fetchedAt, Duration nextIn,
+    record Remote(Version version, byte[] data, String digest, Instant fetchedAt, Duration nextIn,
             Optional<FleetFailure> failure) {
     }
 
@@ -239,12 +262,12 @@ public class SharedInventories {
     }
 
     private static Remote remote(Response r) {
-        String fetched = r.get(1).toString();
-        String digest = r.get(2).toString();
-        Response data = r.get(5);
-        return new Remote(r.get(0).toLong(), data == null ? null : data.toBytes(), digest.isEmpty() ? null : digest,
+        String fetched = r.get(2).toString();
+        String digest = r.get(3).toString();
+        Response data = r.get(6);
+        return new Remote(version(r), data == null ? null : data.toBytes(), digest.isEmpty() ? null : digest,
                 fetched.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(fetched)),
-                Duration.ofMillis(r.get(3).toLong()), failure(r.get(4).toString()));
+                Duration.ofMillis(r.get(4).toLong()), failure(r.get(5).toString()));
     }
 
     /** The failure as JSON: a record of plain values, not the failure type itself (no class names on the wire). */
@@ -262,7 +285,10 @@ public class SharedInventories {
         }
     }
 
-    /** Empty when there is none, or when it names a problem type this build does not know (a newer replica's). */
+    /**
+     * Empty when there is none; a problem type this build does not know (a newer replica's), or a failure it cannot
+     * read, becomes upstream-unavailable.
+     */
     static Optional<FleetFailure> failure(String json) {
         if (json.isEmpty()) {
             return Optional.empty();

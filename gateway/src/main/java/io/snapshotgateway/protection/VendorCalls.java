@@ -109,6 +109,10 @@ public class VendorCalls implements CallGuard {
             if (sharedBudget == null) {
                 return afterWait(limits.budget().reserve(System.nanoTime(), untilDeadline()), call);
             }
+            if (!shared.usable()) {
+                shared.fellBack("budget");
+                return afterWait(limits.budget().reserve(System.nanoTime(), untilDeadline()), call);
+            }
             // One budget for the fleet; when Redis fails, this replica's own bucket (so a Redis outage lets N
             // replicas make up to N budgets' worth of calls: the price of never failing a listing on Redis).
             return shared.observed("budget", sharedBudget.reserve(scope.source(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
@@ -36,7 +37,9 @@ public final class RedisCommands implements AutoCloseable {
         RedisOptions options = new RedisOptions().setConnectionString(url).setMaxPoolSize(maxConnections)
                 // commands wait for a free connection at most this many; past it they fail at once
                 .setMaxPoolWaiting(maxConnections * 32)
-                .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) connectTimeout.toMillis()));
+                // keep-alive: a subscription on a connection a NAT or a lost node dropped silently ends, and reconnects
+                .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) connectTimeout.toMillis())
+                        .setTcpKeepAlive(true));
         return new RedisCommands(Redis.createClient(vertx, options), commandTimeout, connectTimeout);
     }
 
@@ -68,9 +71,16 @@ public final class RedisCommands implements AutoCloseable {
      * send nothing else).
      */
     public Uni<RedisConnection> connection() {
-        return Uni.createFrom().completionStage(() -> client.connect().toCompletionStage()).ifNoItem()
-                .after(connectTimeout.plus(timeout)).failWith(() -> new TimeoutException(
-                        "Redis did not accept a connection within " + connectTimeout.plus(timeout)));
+        return Uni.createFrom().deferred(() -> {
+            Future<RedisConnection> connecting = client.connect();
+            return Uni.createFrom().completionStage(connecting.toCompletionStage()).ifNoItem()
+                    .after(connectTimeout.plus(timeout)).failWith(() -> {
+                        // one that arrives after all would be held by nobody, taken from the pool for good
+                        connecting.onSuccess(RedisConnection::close);
+                        return new TimeoutException("Redis did not accept a connection within "
+                                + connectTimeout.plus(timeout));
+                    });
+        });
     }
 
     @Override

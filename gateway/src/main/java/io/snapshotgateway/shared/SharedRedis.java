@@ -17,8 +17,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.snapshotgateway.source.Endpoints;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 
 /**
  * Redis when {@code gateway.redis.url} is set, nothing otherwise: features ask {@link #commands()} and keep today's
@@ -39,15 +40,18 @@ public class SharedRedis {
     private final String holder;
     private final AtomicBoolean available = new AtomicBoolean(true);
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private static final long PROBE_EVERY_MS = 1000;
+    private final Vertx vertx;
     private volatile Gauge availableGauge;
     private volatile boolean closed;
 
     SharedRedis(SharedStateConfig config, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
+        this.vertx = vertx;
         this.holder = holderName(System.getenv("HOSTNAME"));
         this.commands = config.url().filter(url -> !url.isBlank()).map(url -> {
-            Log.infof("Shared state on Redis at %s (key prefix %s, this replica %s)", Endpoints.redacted(url),
+            Log.infof("Shared state on Redis at %s (key prefix %s, this replica %s)", shown(url),
                     config.keyPrefix(), holder);
             return RedisCommands.connect(vertx, url, config.commandTimeout(), config.connectTimeout(),
                     config.maxConnections());
@@ -83,7 +87,16 @@ public class SharedRedis {
     }
 
     /**
-     * {@code command}, counted by {@code operation} (a fixed word: lease, publish, fetch, ...) and outcome, with Redis's
+     * Whether to send Redis a command now: only while it answers. While it fails, a PING a second (see
+     * {@link #observed}) finds it back; a Redis that hangs rather than refusing would otherwise cost every vendor call
+     * and every lease attempt the whole command timeout before its local fallback.
+     */
+    public boolean usable() {
+        return available.get();
+    }
+
+    /**
+     * {@code command}, counted by {@code operation} (a fixed word: lease, publish, fetch, probe, ...) and outcome, with Redis's
      * state change logged once. The command's failure is passed on: the caller falls back and counts it with
      * {@link #fellBack}.
      */
@@ -100,12 +113,26 @@ public class SharedRedis {
             } else {
                 count(operation, failure instanceof TimeoutException ? "timeout" : "error");
                 if (available.compareAndSet(true, false)) {
+                    probeUntilBack();
                     // The failure's class and message only: Vert.x's messages name host and port, never the password.
                     Log.warnf("Redis failed (%s: %s: %s): every replica serves its own inventories and lists and "
                             + "budgets locally until Redis answers again", operation,
                             failure.getClass().getSimpleName(), failure.getMessage());
                 }
             }
+        });
+    }
+
+    /** PINGs Redis once a second while it fails, so that it is found back whether or not anything else asks. */
+    private void probeUntilBack() {
+        vertx.setPeriodic(PROBE_EVERY_MS, PROBE_EVERY_MS, id -> {
+            if (available.get() || closed) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            observed("probe", commands.get().send(Request.cmd(Command.PING))).subscribe().with(pong -> {
+            }, failure -> {
+            });
         });
     }
 
@@ -123,6 +150,20 @@ public class SharedRedis {
         counters.computeIfAbsent(operation + " " + outcome, k -> Counter.builder("snapshot_gateway_redis_commands")
                 .description("Redis commands (scripts included) by operation and outcome: ok, timeout, error")
                 .tags("operation", operation, "outcome", outcome).register(metrics)).increment();
+    }
+
+    /**
+     * The URL without what may be secret: scheme, host, port and database only. Not {@code Endpoints.redacted}: a
+     * managed Redis's password may hold {@code /}, {@code ?} or {@code #}, and Vert.x also reads one from the query.
+     */
+    static String shown(String url) {
+        int scheme = url.indexOf("://");
+        String rest = scheme < 0 ? url : url.substring(scheme + 3);
+        int at = rest.lastIndexOf('@');
+        String host = at < 0 ? rest : rest.substring(at + 1);
+        int query = host.indexOf('?');
+        return (scheme < 0 ? "" : url.substring(0, scheme + 3)) + (at < 0 ? "" : "***@")
+                + (query < 0 ? host : host.substring(0, query));
     }
 
     static String holderName(String hostname) {

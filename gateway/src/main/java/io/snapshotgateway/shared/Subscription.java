@@ -14,7 +14,11 @@ import io.vertx.redis.client.ResponseType;
 /**
  * A Redis pub/sub subscription to one channel that keeps itself up: on a lost connection it reconnects with a doubling
  * back-off (at most {@code maxBackoff}). Messages published while it was down are lost, so {@code onSubscribed} runs
- * after every (re)subscription, for the owner to catch up by reading what it missed.
+ * after every (re)subscription Redis confirmed, for the owner to catch up by reading what it missed.
+ *
+ * <p>
+ * One connection at a time: a connection attempt under way, or one already up, stops another from starting; a
+ * connection that is not the current one (late, or after {@link #close()}) is closed, never kept.
  */
 public final class Subscription implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
@@ -26,7 +30,9 @@ public final class Subscription implements AutoCloseable {
     private final Consumer<String> onMessage;
     private final Runnable onSubscribed;
     private final Duration maxBackoff;
-    private volatile RedisConnection connection;
+    private RedisConnection connection;
+    private boolean connecting;
+    private boolean retryPending;
     private volatile boolean subscribed;
     private volatile boolean closed;
     private Duration backoff = FIRST_BACKOFF;
@@ -46,63 +52,94 @@ public final class Subscription implements AutoCloseable {
         connect();
     }
 
-    /** Whether messages arrive now; while not, the owner must poll. */
+    /** Whether Redis confirmed the subscription on the current connection. */
     public boolean subscribed() {
         return subscribed;
     }
 
-    private void connect() {
-        if (closed) {
+    private synchronized void connect() {
+        retryPending = false;
+        if (closed || connecting || connection != null) {
             return;
         }
-        shared.observed("subscribe", redis.connection().flatMap(conn -> {
-            connection = conn;
-            conn.handler(this::received);
-            conn.exceptionHandler(failure -> lost(conn));
-            conn.endHandler(ended -> lost(conn));
-            return io.smallrye.mutiny.Uni.createFrom()
-                    .completionStage(() -> conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).toCompletionStage());
-        })).subscribe().with(ok -> {
-            subscribed = true;
-            backoff = FIRST_BACKOFF;
-            Log.debugf("Subscribed to Redis channel %s", channel);
-            onSubscribed.run();
-        }, failure -> retryLater());
+        connecting = true;
+        shared.observed("subscribe", redis.connection()).subscribe().with(this::connected, failure -> {
+            synchronized (this) {
+                connecting = false;
+            }
+            retryLater();
+        });
     }
 
-    private void received(Response message) {
-        // ["message", channel, payload]; subscribe confirmations are ["subscribe", channel, count]
-        if ((message.type() == ResponseType.PUSH || message.type() == ResponseType.MULTI) && message.size() == 3
-                && "message".equals(message.get(0).toString())) {
+    private void connected(RedisConnection conn) {
+        synchronized (this) {
+            connecting = false;
+            if (closed || connection != null) {
+                conn.close();
+                return;
+            }
+            connection = conn;
+        }
+        conn.handler(message -> received(conn, message));
+        conn.exceptionHandler(failure -> lost(conn));
+        conn.endHandler(ended -> lost(conn));
+        conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).onFailure(failure -> lost(conn));
+    }
+
+    private void received(RedisConnection conn, Response message) {
+        // ["message", channel, payload]; the confirmation is ["subscribe", channel, count]. RESP3 pushes, RESP2 arrays.
+        if ((message.type() != ResponseType.PUSH && message.type() != ResponseType.MULTI) || message.size() != 3) {
+            return;
+        }
+        String kind = message.get(0).toString();
+        if ("message".equals(kind)) {
             onMessage.accept(message.get(2).toString());
+        } else if ("subscribe".equals(kind)) {
+            synchronized (this) {
+                if (connection != conn) {
+                    return;
+                }
+                subscribed = true;
+                backoff = FIRST_BACKOFF;
+            }
+            Log.debugf("Subscribed to Redis channel %s", channel);
+            onSubscribed.run();
         }
     }
 
     private void lost(RedisConnection conn) {
-        if (connection != conn || closed) {
-            return;
+        synchronized (this) {
+            if (connection != conn) {
+                return;
+            }
+            connection = null;
+            subscribed = false;
         }
-        connection = null;
-        subscribed = false;
         conn.close();
         retryLater();
     }
 
-    private void retryLater() {
+    private synchronized void retryLater() {
         subscribed = false;
-        if (closed) {
+        if (closed || retryPending) {
             return;
         }
+        retryPending = true;
         Duration wait = backoff;
-        backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
         vertx.setTimer(Math.max(1, wait.toMillis()), id -> connect());
     }
 
     @Override
     public void close() {
-        closed = true;
-        subscribed = false;
-        RedisConnection conn = connection;
+        RedisConnection conn;
+        synchronized (this) {
+            closed = true;
+            subscribed = false;
+            conn = connection;
+            connection = null;
+        }
         if (conn != null) {
             conn.close();
         }

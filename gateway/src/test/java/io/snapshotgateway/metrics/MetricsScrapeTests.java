@@ -352,7 +352,7 @@ class MetricsScrapeTests {
                         .collect(Collectors.toSet())),
                 Map.entry("cache", Set.of("hit", "miss", "stale", "bypass")),
                 Map.entry("operation", Set.of("lease", "renew", "release", "force", "publish", "fetch", "budget",
-                        "subscribe", "refresh")),
+                        "subscribe", "probe", "refresh")),
                 Map.entry("key", Set.of("ops", "team-ecs", "hw-north", "-")),
                 Map.entry("method", Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE",
                         "PATCH", "QUERY", "UNKNOWN")),

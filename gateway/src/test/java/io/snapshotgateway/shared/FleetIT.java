@@ -152,7 +152,12 @@ class FleetIT {
     }
 
     @Test
-    void bothReplicasServeTheSamePageWithTheSameEtag() throws Exception {
+    void bothReplicasServeTheSamePageWithTheSameEtagFromOneListing() throws Exception {
+        double adopted = 0;
+        for (Gateway gateway : gateways) {
+            adopted += sum(scrape(gateway), "snapshot_gateway_inventory_adopted_total");
+        }
+        assertThat(adopted).as("scopes one replica listed and the other took over").isPositive();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             HttpResponse<String> a = get(gateways.get(0).api("/snapshots?limit=20"));
             HttpResponse<String> b = get(gateways.get(1).api("/snapshots?limit=20"));
@@ -165,14 +170,17 @@ class FleetIT {
     @Test
     void whenTheLeaseHolderDiesMidListingTheOtherReplicaTakesTheScopeOverWithinTheLeaseTime() throws Exception {
         String leaseKey = "snapshot-gateway:lease:{" + SLOW_SCOPE + "}";
+        // whichever replica's tick comes first takes the slow scope's lease, each interval
         String held = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                .until(() -> value(leaseKey), v -> v != null && v.startsWith("gw-a-"));
+                .until(() -> value(leaseKey), v -> v != null);
+        Gateway holder = gateways.stream().filter(g -> held.startsWith(g.name() + "-")).findFirst().orElseThrow();
+        Gateway other = gateways.stream().filter(g -> g != holder).findFirst().orElseThrow();
         long fence = Long.parseLong(held.substring(held.lastIndexOf(':') + 1));
         long killed = System.nanoTime();
-        gateways.get(0).process().destroyForcibly().waitFor();
+        holder.process().destroyForcibly().waitFor();
 
         String next = await().atMost(LEASE.plusSeconds(5)).pollInterval(Duration.ofMillis(20))
-                .until(() -> value(leaseKey), v -> v != null && v.startsWith("gw-b-"));
+                .until(() -> value(leaseKey), v -> v != null && v.startsWith(other.name() + "-"));
         Duration takenOver = Duration.ofNanos(System.nanoTime() - killed);
 
         assertThat(takenOver).as("the dead holder's lease expired, then the next tick took it")
@@ -202,6 +210,10 @@ class FleetIT {
                     .isEqualTo(200);
         }
 
+        double adoptedBefore = 0;
+        for (Gateway gateway : gateways) {
+            adoptedBefore += sum(scrape(gateway), "snapshot_gateway_inventory_adopted_total");
+        }
         REDIS.start();
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -210,6 +222,15 @@ class FleetIT {
             }
             assertThat(send(Request.cmd(Command.KEYS).arg("snapshot-gateway:inv:*")).size())
                     .as("every scope published to the Redis that came back empty").isEqualTo(SCOPES);
+        });
+        double before = adoptedBefore;
+        // the Redis that came back is empty: versions count from 1 again, and replicas still take each other's
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            double adopted = 0;
+            for (Gateway gateway : gateways) {
+                adopted += sum(scrape(gateway), "snapshot_gateway_inventory_adopted_total");
+            }
+            return adopted >= before + SCOPES;
         });
         for (Gateway gateway : gateways) {
             String log = Files.readString(gateway.log(), StandardCharsets.UTF_8);

@@ -79,6 +79,29 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         process = null;
     }
 
+    /** Freezes the server (SIGSTOP): connections stay open, nothing answers, as with a Redis that hangs. */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused server go on (SIGCONT). */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the server for good and removes its directory. */
     public synchronized void close() {
         stop();
