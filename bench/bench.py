@@ -247,13 +247,44 @@ def distinct_queries(count, seed, n):
     return out
 
 
+class Tally:
+    """Answers of a load loop, shared by its threads: latencies, 200s, other statuses, errors, the first bad one."""
+
+    def __init__(self, **extra):
+        self.lock = threading.Lock()
+        self.state = {"ok": 0, "non_200": 0, "errors": 0, "first_bad": None, **extra}
+        self.latencies = []
+
+    def get(self, conn, url, path, label, headers=None):
+        """One timed GET on conn; returns the connection to go on with (a new one after a failed request)."""
+        start = time.perf_counter()
+        try:
+            conn.request("GET", path, headers=headers or {})
+            r = conn.getresponse()
+            body = r.read()
+            ms = (time.perf_counter() - start) * 1000
+            with self.lock:
+                self.latencies.append(ms)
+                if r.status == 200:
+                    self.state["ok"] += 1
+                else:
+                    self.state["non_200"] += 1
+                    self.state["first_bad"] = self.state["first_bad"] or f"{label} -> {r.status} {body[:300]!r}"
+        except (OSError, http.client.HTTPException) as e:
+            conn.close()
+            conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+            with self.lock:
+                self.state["errors"] += 1
+                self.state["first_bad"] = self.state["first_bad"] or f"{label} -> {e!r}"
+        return conn
+
+
 def cmd_distinct(base, count, seed, deadline_s, n):
     paths = distinct_queries(int(count), int(seed), int(n))
     url = urllib.parse.urlsplit(base)
     deadline = time.monotonic() + float(deadline_s)
-    lock = threading.Lock()
-    state = {"next": 0, "ok": 0, "non_200": 0, "errors": 0, "first_bad": None}
-    latencies = []
+    tally = Tally(next=0)
+    lock, state, latencies = tally.lock, tally.state, tally.latencies
 
     def worker():
         conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
@@ -263,25 +294,7 @@ def cmd_distinct(base, count, seed, deadline_s, n):
                 if i >= len(paths):
                     break
                 state["next"] = i + 1
-            start = time.perf_counter()
-            try:
-                conn.request("GET", paths[i])
-                r = conn.getresponse()
-                body = r.read()
-                ms = (time.perf_counter() - start) * 1000
-                with lock:
-                    latencies.append(ms)
-                    if r.status == 200:
-                        state["ok"] += 1
-                    else:
-                        state["non_200"] += 1
-                        state["first_bad"] = state["first_bad"] or f"{paths[i]} -> {r.status} {body[:300]!r}"
-            except (OSError, http.client.HTTPException) as e:
-                conn.close()
-                conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
-                with lock:
-                    state["errors"] += 1
-                    state["first_bad"] = state["first_bad"] or f"{paths[i]} -> {e!r}"
+            conn = tally.get(conn, url, paths[i], paths[i])
         conn.close()
 
     started = time.monotonic()
@@ -335,9 +348,8 @@ def cmd_poll(seconds, rate, no_cache_every, *targets):
     seconds, rate, every = float(seconds), float(rate), int(no_cache_every)
     bases = [t.split(",")[0] for t in targets]
     managements = [t.split(",")[1] for t in targets if "," in t]
-    lock = threading.Lock()
-    state = {"ok": 0, "non_200": 0, "errors": 0, "no_cache": 0, "first_bad": None}
-    latencies = []
+    tally = Tally(no_cache=0)
+    lock, state, latencies = tally.lock, tally.state, tally.latencies
     started = time.monotonic()
     end = started + seconds
 
@@ -354,27 +366,9 @@ def cmd_poll(seconds, rate, no_cache_every, *targets):
             time.sleep(max(0.0, due - time.monotonic()))
             forced = every > 0 and (i + index) % every == 0
             headers = {"Cache-Control": "no-cache"} if forced else {}
-            start = time.perf_counter()
-            try:
-                conn.request("GET", "/snapshots?limit=10", headers=headers)
-                r = conn.getresponse()
-                body = r.read()
-                ms = (time.perf_counter() - start) * 1000
-                with lock:
-                    latencies.append(ms)
-                    state["no_cache"] += forced
-                    if r.status == 200:
-                        state["ok"] += 1
-                    else:
-                        state["non_200"] += 1
-                        state["first_bad"] = state["first_bad"] or f"{base} -> {r.status} {body[:300]!r}"
-            except (OSError, http.client.HTTPException) as e:
-                conn.close()
-                conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
-                with lock:
-                    state["errors"] += 1
-                    state["no_cache"] += forced
-                    state["first_bad"] = state["first_bad"] or f"{base} -> {e!r}"
+            conn = tally.get(conn, url, "/snapshots?limit=10", base, headers)
+            with lock:
+                state["no_cache"] += forced
             i += 1
         conn.close()
 

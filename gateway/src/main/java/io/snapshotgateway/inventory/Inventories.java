@@ -375,7 +375,7 @@ public class Inventories {
             list(scope, ref, mine, null);
             return mine;
         }
-        if (!fleet.redis().usable()) {
+        if (!fleet.redis().available()) {
             // Redis failed moments ago: no lease attempt per scope and tick, each waiting out the command timeout
             fleet.redis().fellBack(forced ? "force" : "refresh");
             list(scope, ref, mine, null);
@@ -597,12 +597,7 @@ public class Inventories {
                 return;
             }
             inventory = decoded.sameContent(old) ? old.relisted(decoded.fetchedAt()) : decoded;
-            long delta = inventory.estimatedBytes() - (old == null ? 0 : old.estimatedBytes());
-            if (!reserve(delta)) {
-                counter("snapshot_gateway_inventory_refused", scope,
-                        "Scope listings refused because they would take all inventories past "
-                                + "gateway.inventory.max-bytes")
-                        .increment();
+            if (!reserveReplacing(scope, old, inventory)) {
                 Log.warnf("Inventory %s/%s from Redis not adopted: over gateway.inventory.max-bytes", scope.source(),
                         scope.region());
                 notAdopted(scope, ref, remote.version(), next);
@@ -678,11 +673,7 @@ public class Inventories {
         }
         Inventory old = ref.get().inventory();
         Inventory next = fresh.sameContent(old) ? old.relisted(fresh.fetchedAt()) : fresh;
-        long delta = next.estimatedBytes() - (old == null ? 0 : old.estimatedBytes());
-        if (!reserve(delta)) {
-            counter("snapshot_gateway_inventory_refused", scope,
-                    "Scope listings refused because they would take all inventories past gateway.inventory.max-bytes")
-                    .increment();
+        if (!reserveReplacing(scope, old, next)) {
             UpstreamFailure refused = UpstreamFailure.of(ProblemType.INVENTORY_OVER_BUDGET, "the listing of "
                     + next.size() + " snapshots (about " + mib(next.estimatedBytes())
                     + " MiB) would take all inventories past gateway.inventory.max-bytes (" + mib(budget) + " MiB, "
@@ -694,6 +685,17 @@ public class Inventories {
         Instant now = clock.now();
         ref.updateAndGet(s -> s.listed(next, schedule.afterSuccess(now, config.refreshInterval(scope.provider()))));
         signal(scope);
+    }
+
+    /** Reserves what replacing {@code old} by {@code next} adds to the inventories' bytes; counts a refusal. */
+    private boolean reserveReplacing(Scope scope, Inventory old, Inventory next) {
+        if (reserve(next.estimatedBytes() - (old == null ? 0 : old.estimatedBytes()))) {
+            return true;
+        }
+        counter("snapshot_gateway_inventory_refused", scope,
+                "Scope listings refused because they would take all inventories past gateway.inventory.max-bytes")
+                .increment();
+        return false;
     }
 
     private boolean reserve(long delta) {

@@ -2,6 +2,7 @@ package io.snapshotgateway.inventory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,9 @@ import io.vertx.redis.client.Response;
  */
 @ApplicationScoped
 public class SharedInventories {
-    // KEYS[1] inv, KEYS[2] lease; ARGV[1] token, [2] fetched ms, [3] digest, [4] data, [5] next in ms, [6] ttl ms,
-    // [7] channel, [8] scope id. The data is rewritten only when its digest changed.
+    // KEYS[1] inv, KEYS[2] lease; ARGV[1] token, [2] next in ms, [3] ttl ms, [4] channel, [5] scope id, [6] failure
+    // JSON ('' for a good listing), then for a good listing [7] fetched ms, [8] digest, [9] data. The data is
+    // rewritten only when its digest changed; a failure keeps the last good data.
     private static final String PUBLISH = """
             if redis.call('GET', KEYS[2]) ~= ARGV[1] then
               return {0, ''}
@@ -50,29 +52,18 @@ public class SharedInventories {
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
             redis.call('HSETNX', KEYS[1], 'epoch', time[1] .. time[2])
             local epoch = redis.call('HGET', KEYS[1], 'epoch')
-            if redis.call('HGET', KEYS[1], 'digest') ~= ARGV[3] then
-              redis.call('HSET', KEYS[1], 'data', ARGV[4], 'digest', ARGV[3])
+            if ARGV[6] == '' then
+              if redis.call('HGET', KEYS[1], 'digest') ~= ARGV[8] then
+                redis.call('HSET', KEYS[1], 'data', ARGV[9], 'digest', ARGV[8])
+              end
+              redis.call('HSET', KEYS[1], 'fetched', ARGV[7])
+              redis.call('HDEL', KEYS[1], 'failure')
+            else
+              redis.call('HSET', KEYS[1], 'failure', ARGV[6])
             end
-            redis.call('HSET', KEYS[1], 'fetched', ARGV[2], 'next', now + tonumber(ARGV[5]), 'at', now)
-            redis.call('HDEL', KEYS[1], 'failure')
-            redis.call('PEXPIRE', KEYS[1], ARGV[6])
-            redis.call('PUBLISH', ARGV[7], ARGV[8] .. ' ' .. epoch .. ' ' .. ver)
-            return {ver, epoch}
-            """;
-    // KEYS[1] inv, KEYS[2] lease; ARGV[1] token, [2] failure JSON, [3] next in ms, [4] ttl ms, [5] channel,
-    // [6] scope id. The last good data stays.
-    private static final String FAIL = """
-            if redis.call('GET', KEYS[2]) ~= ARGV[1] then
-              return {0, ''}
-            end
-            local ver = redis.call('HINCRBY', KEYS[1], 'ver', 1)
-            local time = redis.call('TIME')
-            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-            redis.call('HSETNX', KEYS[1], 'epoch', time[1] .. time[2])
-            local epoch = redis.call('HGET', KEYS[1], 'epoch')
-            redis.call('HSET', KEYS[1], 'failure', ARGV[2], 'next', now + tonumber(ARGV[3]), 'at', now)
-            redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' ' .. epoch .. ' ' .. ver)
+            redis.call('HSET', KEYS[1], 'next', now + tonumber(ARGV[2]), 'at', now)
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('PUBLISH', ARGV[4], ARGV[5] .. ' ' .. epoch .. ' ' .. ver)
             return {ver, epoch}
             """;
     // KEYS[1] inv; ARGV[1] the epoch and ARGV[2] the version this replica holds, ARGV[3] the digest of the data it
@@ -196,17 +187,19 @@ public class SharedInventories {
      * replica's. {@code data} is {@link #encode}'s.
      */
     Uni<Version> publish(Scope scope, Lease lease, Encoded data, Instant fetchedAt, Duration nextIn) {
-        return shared.observed("publish", redis.get().eval(PUBLISH, List.of(inventoryKey(scope), lease.key()),
-                List.of(lease.token(), fetchedAt.toEpochMilli(), data.digest(), data.bytes(), positive(nextIn),
-                        keep.toMillis(), channel(), id(scope)))
-                .map(SharedInventories::version));
+        return publish(scope, lease, nextIn, "", List.of(fetchedAt.toEpochMilli(), data.digest(), data.bytes()));
     }
 
-    /** Publishes a failed refresh under {@code lease} (the last good listing stays): the version, or 0. */
+    /** Publishes a failed refresh under {@code lease} (the last good listing stays): the version, or none. */
     Uni<Version> publishFailure(Scope scope, Lease lease, UpstreamFailure failure, Instant at, Duration nextIn) {
-        return shared.observed("publish", redis.get().eval(FAIL, List.of(inventoryKey(scope), lease.key()),
-                List.of(lease.token(), failureJson(failure, at), positive(nextIn), keep.toMillis(), channel(),
-                        id(scope)))
+        return publish(scope, lease, nextIn, failureJson(failure, at), List.of());
+    }
+
+    private Uni<Version> publish(Scope scope, Lease lease, Duration nextIn, String failure, List<Object> listing) {
+        List<Object> args = new ArrayList<>(List.of(lease.token(), positive(nextIn), keep.toMillis(), channel(),
+                id(scope), failure));
+        args.addAll(listing);
+        return shared.observed("publish", redis.get().eval(PUBLISH, List.of(inventoryKey(scope), lease.key()), args)
                 .map(SharedInventories::version));
     }
 

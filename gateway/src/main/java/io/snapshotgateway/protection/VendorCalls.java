@@ -109,7 +109,7 @@ public class VendorCalls implements CallGuard {
             if (sharedBudget == null) {
                 return afterWait(limits.budget().reserve(System.nanoTime(), untilDeadline()), call);
             }
-            if (!shared.usable()) {
+            if (!shared.available()) {
                 shared.fellBack("budget");
                 return afterWait(limits.budget().reserve(System.nanoTime(), untilDeadline()), call);
             }

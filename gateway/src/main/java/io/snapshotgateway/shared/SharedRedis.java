@@ -81,17 +81,12 @@ public class SharedRedis {
         return holder;
     }
 
-    /** Whether the latest command succeeded. */
-    public boolean available() {
-        return available.get();
-    }
-
     /**
-     * Whether to send Redis a command now: only while it answers. While it fails, a PING a second (see
+     * Whether to send Redis a command now: only while the latest one succeeded. While it fails, a PING a second (see
      * {@link #observed}) finds it back; a Redis that hangs rather than refusing would otherwise cost every vendor call
      * and every lease attempt the whole command timeout before its local fallback.
      */
-    public boolean usable() {
+    public boolean available() {
         return available.get();
     }
 

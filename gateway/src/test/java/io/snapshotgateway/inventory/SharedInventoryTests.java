@@ -47,6 +47,7 @@ import io.snapshotgateway.support.InjectRedis;
 import io.snapshotgateway.support.InjectWireMock;
 import io.snapshotgateway.support.LogCapture;
 import io.snapshotgateway.support.Management;
+import io.snapshotgateway.support.Pause;
 import io.snapshotgateway.support.RedisResource;
 import io.snapshotgateway.support.RedisServer;
 import io.snapshotgateway.support.WireMockInventoryEcs;
@@ -176,7 +177,7 @@ class SharedInventoryTests {
         Lease lease = otherLease();
         Instant fetchedAt = clock.now();
         Thread publisher = new Thread(() -> {
-            sleep(500);
+            Pause.millis(500);
             fleet.publish(HANGZHOU_SCOPE, lease, SharedInventories.encode(inventoryOf(4, fetchedAt)), fetchedAt,
                     Duration.ofSeconds(60)).await().atMost(WAIT);
         });
@@ -414,11 +415,4 @@ class SharedInventoryTests {
                 .withBody(EcsResponses.page(path.replace("/", ""), count, 1, 100, 0, count))));
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -153,11 +153,8 @@ class FleetIT {
 
     @Test
     void bothReplicasServeTheSamePageWithTheSameEtagFromOneListing() throws Exception {
-        double adopted = 0;
-        for (Gateway gateway : gateways) {
-            adopted += sum(scrape(gateway), "snapshot_gateway_inventory_adopted_total");
-        }
-        assertThat(adopted).as("scopes one replica listed and the other took over").isPositive();
+        assertThat(fleetSum("snapshot_gateway_inventory_adopted_total"))
+                .as("scopes one replica listed and the other took over").isPositive();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             HttpResponse<String> a = get(gateways.get(0).api("/snapshots?limit=20"));
             HttpResponse<String> b = get(gateways.get(1).api("/snapshots?limit=20"));
@@ -210,10 +207,7 @@ class FleetIT {
                     .isEqualTo(200);
         }
 
-        double adoptedBefore = 0;
-        for (Gateway gateway : gateways) {
-            adoptedBefore += sum(scrape(gateway), "snapshot_gateway_inventory_adopted_total");
-        }
+        double adoptedBefore = fleetSum("snapshot_gateway_inventory_adopted_total");
         REDIS.start();
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -223,15 +217,9 @@ class FleetIT {
             assertThat(send(Request.cmd(Command.KEYS).arg("snapshot-gateway:inv:*")).size())
                     .as("every scope published to the Redis that came back empty").isEqualTo(SCOPES);
         });
-        double before = adoptedBefore;
         // the Redis that came back is empty: versions count from 1 again, and replicas still take each other's
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            double adopted = 0;
-            for (Gateway gateway : gateways) {
-                adopted += sum(scrape(gateway), "snapshot_gateway_inventory_adopted_total");
-            }
-            return adopted >= before + SCOPES;
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> fleetSum("snapshot_gateway_inventory_adopted_total") >= adoptedBefore + SCOPES);
         for (Gateway gateway : gateways) {
             String log = Files.readString(gateway.log(), StandardCharsets.UTF_8);
             assertThat(log).contains("Redis failed").contains("Redis answers again");
@@ -256,9 +244,14 @@ class FleetIT {
 
     /** Whole vendor listings both replicas made so far. */
     private double listings() throws Exception {
+        return fleetSum("snapshot_gateway_vendor_fetch_seconds_count");
+    }
+
+    /** Every series of {@code name}, summed over both replicas' scrapes. */
+    private double fleetSum(String name) throws Exception {
         double total = 0;
         for (Gateway gateway : gateways) {
-            total += listingsOf(gateway);
+            total += sum(scrape(gateway), name);
         }
         return total;
     }

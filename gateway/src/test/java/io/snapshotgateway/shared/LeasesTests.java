@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.snapshotgateway.support.Pause;
 import io.snapshotgateway.support.RedisServer;
 import io.vertx.core.Vertx;
 
@@ -85,7 +86,7 @@ class LeasesTests {
         Lease lease = a.tryAcquire(scope(test), Duration.ofMillis(400)).await().atMost(WAIT).orElseThrow();
 
         for (int i = 0; i < 4; i++) {
-            sleep(200);
+            Pause.millis(200);
             assertThat(a.renew(lease, Duration.ofMillis(400)).await().atMost(WAIT)).isTrue();
         }
 
@@ -97,7 +98,7 @@ class LeasesTests {
     void aStaleHolderCanNeitherRenewNorReleaseItsSuccessorsLease(TestInfo test) {
         Leases a = replica("a");
         Lease stale = a.tryAcquire(scope(test), Duration.ofMillis(100)).await().atMost(WAIT).orElseThrow();
-        sleep(250);
+        Pause.millis(250);
         Lease current = replica("b").tryAcquire(scope(test), LONG).await().atMost(WAIT).orElseThrow();
 
         assertThat(a.renew(stale, LONG).await().atMost(WAIT)).isFalse();
@@ -112,7 +113,7 @@ class LeasesTests {
         // a replica restarted under the same pod name: its previous incarnation's lease must not count as its own
         Lease before = replica("pod-0").tryAcquire(scope(test), Duration.ofMillis(100)).await().atMost(WAIT)
                 .orElseThrow();
-        sleep(250);
+        Pause.millis(250);
         Lease after = replica("pod-0").tryAcquire(scope(test), LONG).await().atMost(WAIT).orElseThrow();
 
         assertThat(after.token()).isNotEqualTo(before.token());
@@ -146,12 +147,4 @@ class LeasesTests {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.snapshotgateway.support.Pause;
 import io.snapshotgateway.support.RedisServer;
 import io.vertx.core.Vertx;
 
@@ -86,7 +87,7 @@ class SharedBudgetTests {
         assertThat(now(first, budget(test), 20, 1)).hasValue(Duration.ZERO);
         assertThat(now(second, budget(test), 20, 1)).isEmpty();
 
-        sleep(80); // 20 a second: one token every 50 ms
+        Pause.millis(80); // 20 a second: one token every 50 ms
 
         assertThat(now(second, budget(test), 20, 1)).hasValue(Duration.ZERO);
     }
@@ -109,12 +110,4 @@ class SharedBudgetTests {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -147,7 +147,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
             if (answersPing()) {
                 return;
             }
-            sleep(20);
+            Pause.millis(20);
         }
         stop();
         throw new IllegalStateException("redis-server did not answer PING on port " + port + " within " + READY_WITHIN);
@@ -186,12 +186,4 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
