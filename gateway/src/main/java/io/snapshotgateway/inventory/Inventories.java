@@ -377,8 +377,7 @@ public class Inventories {
         }
         if (!fleet.redis().available()) {
             // Redis failed moments ago: no lease attempt per scope and tick, each waiting out the command timeout
-            fleet.redis().fellBack(forced ? "force" : "refresh");
-            list(scope, ref, mine, null);
+            listWithoutFleet(scope, ref, mine, forced);
             return mine;
         }
         coordinate(scope, ref, mine, forced, System.nanoTime() + listingTimeout.toNanos());
@@ -409,10 +408,14 @@ public class Inventories {
             } else {
                 catchUpThen(scope, () -> done(scope, mine));
             }
-        }, failure -> {
-            fleet.redis().fellBack(forced ? "force" : "refresh");
-            list(scope, ref, mine, null);
-        });
+        }, failure -> listWithoutFleet(scope, ref, mine, forced));
+    }
+
+    /** Lists the scope as a single replica would, because Redis failed; counted as a fallback. */
+    private void listWithoutFleet(Scope scope, AtomicReference<ScopeState> ref, CompletableFuture<Void> mine,
+            boolean forced) {
+        fleet.redis().fellBack(forced ? "force" : "refresh");
+        list(scope, ref, mine, null);
     }
 
     /**
